@@ -1,0 +1,36 @@
+// Reads prisma/migrations in Prisma's standard layout, as the schema engine wants it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MigrationList } from '@prisma/schema-engine-wasm';
+import { migrationsDir } from '../src/paths.ts';
+
+export function readMigrationList(dir = migrationsDir): MigrationList {
+  const lockPath = path.join(dir, 'migration_lock.toml');
+  const names = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  return {
+    baseDir: dir,
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : null,
+    },
+    shadowDbInitScript: '',
+    migrationDirectories: names.map((name) => {
+      const file = path.join(dir, name, 'migration.sql');
+      return {
+        path: name,
+        migrationFile: {
+          path: 'migration.sql',
+          content: fs.existsSync(file)
+            ? { tag: 'ok', value: fs.readFileSync(file, 'utf8') }
+            : { tag: 'error', value: `${file} is missing` },
+        },
+      };
+    }),
+  };
+}
