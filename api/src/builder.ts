@@ -1,0 +1,55 @@
+// Configures the schema builder and its plugins; it imports no type files (schema.ts does).
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import type PrismaTypes from '@tepei/db/pothos-types';
+import { getDatamodel } from '@tepei/db/pothos-types';
+import { GraphQLError } from 'graphql';
+import { authScopesFor, type AuthScopes } from './auth/scopes.ts';
+import type { Context, SignedInContext } from './context.ts';
+import { prisma } from './db.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: AuthScopes;
+  AuthContexts: { signedIn: SignedInContext };
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: string; Output: Date | string };
+    BigInt: { Input: bigint; Output: bigint | number };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({
+  // Scope-auth first, so that no other plugin runs a resolver before access is decided.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: authScopesFor,
+    unauthorizedError: (_parent, context) =>
+      new GraphQLError(context.actor ? '无权执行此操作' : '请先登录', {
+        extensions: { code: context.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
+      }),
+  },
+  prisma: {
+    client: prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    // A resolver that forgets to spread `...query` would fall back to one query per row.
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+  },
+  errors: {
+    defaultTypes: [],
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

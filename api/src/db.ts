@@ -1,0 +1,30 @@
+// The one Prisma client of the process. It is bound once at start (main.ts, or a test's
+// setup) to whichever database `openDatabase` chose, and imported from here everywhere.
+import { createPrismaClient, type PrismaClient } from '@tepei/db/client';
+import type { Database } from '@tepei/db/database';
+
+let client: PrismaClient | undefined;
+
+export function connectPrisma(database: Pick<Database, 'url' | 'poolSize'>): PrismaClient {
+  client = createPrismaClient(database);
+  return client;
+}
+
+export async function disconnectPrisma(): Promise<void> {
+  await client?.$disconnect();
+  client = undefined;
+}
+
+function boundClient(): PrismaClient {
+  if (!client) throw new Error('Prisma client used before connectPrisma()');
+  return client;
+}
+
+/** Forwards to the bound client, so modules can import it before the database is chosen. */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const target = boundClient();
+    const value = Reflect.get(target, property, target);
+    return typeof value === 'function' ? value.bind(target) : value;
+  },
+});

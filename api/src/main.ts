@@ -1,0 +1,34 @@
+// `pnpm start`: choose the database (DATABASE_URL or embedded under ./data), apply pending
+// migrations, seed demo data into an empty database, and listen.
+import { createServer } from 'node:http';
+import { runCli } from '@tepei/db/cli';
+import { openDatabase } from '@tepei/db/database';
+import { migrate } from '@tepei/db/migrate';
+import { isSeeded, seed } from '@tepei/db/seed';
+import { connectPrisma, disconnectPrisma } from './db.ts';
+import { createYogaApp } from './yoga.ts';
+
+await runCli(async () => {
+  const database = await openDatabase();
+  const applied = await migrate(database.url);
+  if (applied.length) console.log(`已应用迁移 / applied migrations: ${applied.join(', ')}`);
+  const prisma = connectPrisma(database);
+  if (!(await isSeeded(prisma))) {
+    console.log('空数据库，正在写入演示数据 / empty database: seeding demo data…');
+    await seed(prisma);
+  }
+  const yoga = createYogaApp();
+  const server = createServer(yoga);
+  const port = Number(process.env.PORT ?? 4000);
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  console.log(`GraphQL: http://localhost:${port}/graphql  (${database.embedded ? '嵌入式数据库 embedded PostgreSQL ./data' : 'PostgreSQL server'})`);
+
+  const shutdown = async () => {
+    server.close();
+    await disconnectPrisma();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+});

@@ -1,0 +1,37 @@
+import { GraphQLError } from 'graphql';
+import { builder } from './builder.ts';
+
+function invalid(message: string): never {
+  throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+builder.scalarType('DateTime', {
+  description: 'An instant, ISO 8601 with offset (e.g. 2025-03-05T23:59:59.999+08:00).',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) invalid('时间格式不正确，应为 ISO 8601');
+    return date;
+  },
+});
+
+builder.scalarType('Date', {
+  description: 'A calendar date, YYYY-MM-DD.',
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) invalid('日期格式不正确，应为 YYYY-MM-DD');
+    const date = new Date(`${value}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) invalid(`日期 ${value} 不存在`);
+    return value;
+  },
+});
+
+builder.scalarType('BigInt', {
+  serialize: (value) => String(value),
+  parseValue: (value) => BigInt(String(value)),
+});
+
+builder.scalarType('JSON', {
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});

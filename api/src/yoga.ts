@@ -1,0 +1,23 @@
+// Builds the GraphQL server. It opens no port (main.ts listens), so tests call yoga.fetch.
+import { createYoga } from 'graphql-yoga';
+import { type Clock, systemClock } from './clock.ts';
+import { contextFactory } from './context.ts';
+import { schema } from './schema.ts';
+
+export interface YogaOptions {
+  clock?: Clock;
+}
+
+export function createYogaApp(options: YogaOptions = {}) {
+  return createYoga({
+    schema,
+    graphqlEndpoint: '/graphql',
+    context: contextFactory(options.clock ?? systemClock),
+    // Unexpected errors reach users as a generic message; the cause is logged server-side.
+    maskedErrors: true,
+    graphiql: { title: '新疆少数民族科技骨干特殊培养 GraphQL' },
+    landingPage: false,
+  });
+}
+
+export type YogaApp = ReturnType<typeof createYogaApp>;
