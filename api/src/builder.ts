@@ -10,11 +10,21 @@ import { GraphQLError } from 'graphql';
 import { authScopesFor, type AuthScopes } from './auth/scopes.ts';
 import type { Context, SignedInContext } from './context.ts';
 import { prisma } from './db.ts';
+import { writeAudit } from './modules/audit/audit.service.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: AuthScopes;
-  AuthContexts: { signedIn: SignedInContext };
+  AuthContexts: {
+    signedIn: SignedInContext;
+    applicant: SignedInContext;
+    employer: SignedInContext;
+    prefecture: SignedInContext;
+    regional: SignedInContext;
+    analyst: SignedInContext;
+    reviewer: SignedInContext;
+    wholeProgrammeReader: SignedInContext;
+  };
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
   Scalars: {
@@ -29,10 +39,15 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: authScopesFor,
-    unauthorizedError: (_parent, context) =>
-      new GraphQLError(context.actor ? '无权执行此操作' : '请先登录', {
-        extensions: { code: context.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
-      }),
+    unauthorizedError: (_parent, context, info) => {
+      const code = context.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED';
+      // A refused mutation is an attempt worth recording; the write is awaited before the
+      // response leaves (see yoga.ts).
+      if (info.parentType.name === 'Mutation') {
+        void writeAudit(context, { operation: info.fieldName, result: 'REFUSED', errorCode: code });
+      }
+      return new GraphQLError(context.actor ? '无权执行此操作' : '请先登录', { extensions: { code } });
+    },
   },
   prisma: {
     client: prisma,
@@ -45,6 +60,9 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // node/nodes resolve through each type's findUnique, which carries the row rules.
+    nodeQueryOptions: { authScopes: { signedIn: true } },
+    nodesQueryOptions: { authScopes: { signedIn: true } },
   },
   errors: {
     defaultTypes: [],

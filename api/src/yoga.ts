@@ -1,7 +1,8 @@
 // Builds the GraphQL server. It opens no port (main.ts listens), so tests call yoga.fetch.
 import { createYoga } from 'graphql-yoga';
 import { type Clock, systemClock } from './clock.ts';
-import { contextFactory } from './context.ts';
+import { type Context, contextFactory } from './context.ts';
+import { flushAudit } from './modules/audit/audit.service.ts';
 import { schema } from './schema.ts';
 
 export interface YogaOptions {
@@ -17,6 +18,13 @@ export function createYogaApp(options: YogaOptions = {}) {
     maskedErrors: true,
     graphiql: { title: '新疆少数民族科技骨干特殊培养 GraphQL' },
     landingPage: false,
+    plugins: [
+      {
+        onExecute: () => ({
+          onExecuteDone: ({ args }: { args: { contextValue: unknown } }) => flushAudit(args.contextValue as Context),
+        }),
+      },
+    ],
   });
 }
 

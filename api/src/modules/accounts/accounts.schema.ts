@@ -1,0 +1,254 @@
+// Accounts in the schema: the User type, signing in and out, registration, and the regional
+// admin's account management. The rules are in accounts.service.ts; every mutation is audited
+// with details that never carry a password.
+import { Role } from '@tepei/db/enums';
+import { normalizeResidentId } from '@tepei/db/reference/resident-id';
+import { GraphQLError } from 'graphql';
+import type { Actor } from '../../auth/actor.ts';
+import { builder } from '../../builder.ts';
+import type { Context } from '../../context.ts';
+import { prisma } from '../../db.ts';
+import { AuthenticationFailedError, ConflictError } from '../../errors/domain-errors.ts';
+import { commonErrors } from '../../errors/error-types.schema.ts';
+import { AreaType, EmployerUnitType } from '../areas-units/areas-units.schema.ts';
+import { audited } from '../audit/audit.service.ts';
+import { maskPhone, maskResidentId } from '../audit/redact.ts';
+import {
+  type AuthSession,
+  createUser,
+  login,
+  logout,
+  me,
+  register,
+  revokeSessions,
+  setUserDisabled,
+  unlockUser,
+  usersWhere,
+} from './accounts.service.ts';
+
+export const RoleEnum = builder.enumType('Role', {
+  description: '账户角色',
+  values: {
+    APPLICANT: { value: Role.APPLICANT, description: '申报人' },
+    EMPLOYER: { value: Role.EMPLOYER, description: '用人单位审核员' },
+    PREFECTURE: { value: Role.PREFECTURE, description: '地州市人社局 / 自治区厅（局） / 兵团审核员' },
+    REGIONAL: { value: Role.REGIONAL, description: '自治区人社厅管理员' },
+    ANALYST: { value: Role.ANALYST, description: '数据分析（只读，个人信息脱敏）' },
+  } as const,
+});
+
+/** The user themself and the regional admin see identifiers in full; everyone else masked. */
+function seesIdentifiersOf(ctx: Context, userId: string): boolean {
+  return ctx.actor?.userId === userId || ctx.actor?.role === 'REGIONAL';
+}
+
+export const UserType = builder.prismaObject('User', {
+  description: '系统账户（申报人以身份证号为用户名）',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    username: t.string({
+      description: '用户名；申报人的用户名即身份证号，故同样脱敏',
+      resolve: (user, _args, ctx) =>
+        user.idNumber && user.username === user.idNumber && !seesIdentifiersOf(ctx, user.id) ? maskResidentId(user.username) : user.username,
+    }),
+    displayName: t.exposeString('displayName', { description: '姓名' }),
+    role: t.expose('role', { type: RoleEnum }),
+    area: t.relation('area', { nullable: true, description: '地州市审核员所辖地区' }),
+    unit: t.relation('unit', { nullable: true, description: '用人单位审核员所在单位；申报人注册时所选单位' }),
+    idNumber: t.string({
+      nullable: true,
+      description: '身份证号（本人与自治区管理员可见全文，其他人脱敏）',
+      resolve: (user, _args, ctx) => (user.idNumber && !seesIdentifiersOf(ctx, user.id) ? maskResidentId(user.idNumber) : user.idNumber),
+    }),
+    phone: t.string({
+      nullable: true,
+      description: '手机号码（本人与自治区管理员可见全文，其他人脱敏）',
+      resolve: (user, _args, ctx) => (user.phone && !seesIdentifiersOf(ctx, user.id) ? maskPhone(user.phone) : user.phone),
+    }),
+    disabled: t.exposeBoolean('disabled', { description: '是否已停用' }),
+    lockedUntil: t.expose('lockedUntil', { type: 'DateTime', nullable: true, description: '连续登录失败后临时锁定至此时' }),
+    lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const AuthPayload = builder.objectRef<AuthSession>('AuthPayload').implement({
+  description: '登录凭证：之后的请求带上 Authorization: Bearer <token>',
+  fields: (t) => ({
+    token: t.exposeString('token', { description: '仅此一次返回，服务器只保存其摘要' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    user: t.field({ type: UserType, resolve: (session) => session.user }),
+  }),
+});
+
+const RegisterInput = builder.inputType('RegisterInput', {
+  description: '申报人注册（用户名为身份证号）',
+  fields: (t) => ({
+    idNumber: t.string({ required: true, description: '18位居民身份证号，末位x按X处理' }),
+    name: t.string({ required: true, description: '姓名' }),
+    phone: t.string({ required: true, description: '本人手机号码' }),
+    unitId: t.string({ required: true, description: '用人单位（registrationUnits 返回的 unitId）' }),
+    password: t.string({ required: true, description: '至少8位，须同时包含字母和数字' }),
+  }),
+});
+
+const CreateUserInput = builder.inputType('CreateUserInput', {
+  description: '新建审核员、管理员或分析账户（申报人自行注册）',
+  fields: (t) => ({
+    username: t.string({ required: true }),
+    displayName: t.string({ required: true, description: '姓名' }),
+    role: t.field({ type: RoleEnum, required: true }),
+    password: t.string({ required: true, description: '初始密码：至少8位，须同时包含字母和数字' }),
+    areaId: t.globalID({ for: [AreaType], description: '地州市审核员必填：所辖地区' }),
+    unitId: t.globalID({ for: [EmployerUnitType], description: '用人单位审核员必填：所在单位' }),
+  }),
+});
+
+/** Scope-auth has already refused anonymous callers; this only satisfies the type checker. */
+function actorOf(ctx: Context): Actor {
+  if (!ctx.actor) throw new GraphQLError('请先登录', { extensions: { code: 'UNAUTHENTICATED' } });
+  return ctx.actor;
+}
+
+/** A username that is an ID number is masked before it reaches the audit log. */
+function auditedUsername(username: string): string {
+  const trimmed = username.trim();
+  return /\d{15}/.test(trimmed) ? maskResidentId(normalizeResidentId(trimmed)) : trimmed;
+}
+
+const userTarget = (args: { userId: string | number }) => ({ type: 'User', id: String(args.userId) });
+
+builder.queryFields((t) => ({
+  me: t.withAuth({ signedIn: true }).prismaField({
+    type: 'User',
+    description: '当前登录的账户',
+    resolve: (query, _root, _args, ctx) => me(ctx.actor, query),
+  }),
+  users: t.prismaConnection(
+    {
+      type: 'User',
+      cursor: 'username',
+      description: '账户列表（自治区管理员与数据分析），按用户名排序',
+      authScopes: { regional: true, analyst: true },
+      args: { role: t.arg({ type: RoleEnum, required: false, description: '只列出该角色' }) },
+      resolve: (query, _root, args, ctx) =>
+        prisma.user.findMany({ ...query, where: usersWhere(actorOf(ctx), args), orderBy: { username: 'asc' } }),
+      totalCount: (_root, args, ctx) => prisma.user.count({ where: usersWhere(actorOf(ctx), args) }),
+    },
+    { description: '账户分页' },
+  ),
+}));
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: AuthPayload,
+    description: '用户名与密码登录；连续失败5次临时锁定15分钟',
+    authScopes: { public: true },
+    errors: { types: [...commonErrors, AuthenticationFailedError] },
+    args: {
+      username: t.arg.string({ required: true, description: '用户名（申报人为身份证号）' }),
+      password: t.arg.string({ required: true }),
+    },
+    resolve: audited(
+      'login',
+      () => ({ type: 'User' }),
+      ({ username, password }: { username: string; password: string }, ctx) => login(username, password, ctx.now()),
+      ({ username }) => ({ username: auditedUsername(username) }),
+    ),
+  }),
+  register: t.field({
+    type: AuthPayload,
+    description: '申报人注册并登录',
+    authScopes: { public: true },
+    errors: { types: [...commonErrors, ConflictError] },
+    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    resolve: audited(
+      'register',
+      () => ({ type: 'User' }),
+      ({ input }: { input: typeof RegisterInput.$inferInput }, ctx) => register(input, ctx.now()),
+      ({ input }) => ({
+        idNumber: maskResidentId(normalizeResidentId(input.idNumber)),
+        name: input.name,
+        phone: maskPhone(input.phone),
+        unitId: input.unitId,
+      }),
+    ),
+  }),
+  logout: t.withAuth({ signedIn: true }).boolean({
+    description: '退出登录（注销当前会话）',
+    errors: { types: commonErrors },
+    resolve: audited(
+      'logout',
+      () => ({ type: 'Session' }),
+      (_args: object, ctx) => logout(actorOf(ctx), ctx.now()),
+      () => undefined,
+    ),
+  }),
+  createUser: t.prismaField({
+    type: 'User',
+    description: '新建账户（自治区管理员）',
+    authScopes: { regional: true },
+    errors: { types: [...commonErrors, ConflictError] },
+    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    resolve: (query, root, args, ctx) =>
+      audited(
+        'createUser',
+        () => ({ type: 'User' }),
+        ({ input }: typeof args, ctx) =>
+          createUser(ctx.actor, { ...input, areaId: input.areaId?.id ?? null, unitId: input.unitId?.id ?? null }, query),
+        // Everything but the password.
+        ({ input }) => ({
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          areaId: input.areaId?.id ?? null,
+          unitId: input.unitId?.id ?? null,
+        }),
+      )(root, args, ctx),
+  }),
+  setUserDisabled: t.prismaField({
+    type: 'User',
+    description: '停用或启用账户；停用同时注销其全部会话（自治区管理员）',
+    authScopes: { regional: true },
+    errors: { types: commonErrors },
+    args: {
+      userId: t.arg.id({ required: true }),
+      disabled: t.arg.boolean({ required: true }),
+    },
+    resolve: (query, root, args, ctx) =>
+      audited(
+        'setUserDisabled',
+        userTarget,
+        ({ userId, disabled }: typeof args, ctx) => setUserDisabled(ctx.actor, String(userId), disabled, ctx.now(), query),
+        ({ disabled }) => ({ disabled }),
+      )(root, args, ctx),
+  }),
+  revokeUserSessions: t.prismaField({
+    type: 'User',
+    description: '注销账户的全部会话（自治区管理员）',
+    authScopes: { regional: true },
+    errors: { types: commonErrors },
+    args: { userId: t.arg.id({ required: true }) },
+    resolve: (query, root, args, ctx) =>
+      audited(
+        'revokeUserSessions',
+        userTarget,
+        ({ userId }: typeof args, ctx) => revokeSessions(ctx.actor, String(userId), ctx.now(), query),
+        () => undefined,
+      )(root, args, ctx),
+  }),
+  unlockUser: t.prismaField({
+    type: 'User',
+    description: '解除临时锁定并清零失败次数（自治区管理员）',
+    authScopes: { regional: true },
+    errors: { types: commonErrors },
+    args: { userId: t.arg.id({ required: true }) },
+    resolve: (query, root, args, ctx) =>
+      audited(
+        'unlockUser',
+        userTarget,
+        ({ userId }: typeof args, ctx) => unlockUser(ctx.actor, String(userId), query),
+        () => undefined,
+      )(root, args, ctx),
+  }),
+}));

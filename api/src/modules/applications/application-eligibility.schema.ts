@@ -1,0 +1,34 @@
+// Each application's eligibility results (DOMAIN.md rules 1–6), loaded in one batch per
+// request so that a page of applications costs a constant number of queries.
+import DataLoader from 'dataloader';
+import { builder } from '../../builder.ts';
+import type { Context } from '../../context.ts';
+import { type EligibilityApplication, eligibilitySelect, loadEligibility } from '../eligibility/eligibility.loader.ts';
+import type { RuleResult } from '../eligibility/eligibility.rules.ts';
+import { EligibilityResultType } from '../eligibility/eligibility.schema.ts';
+
+const loaders = new WeakMap<Context, DataLoader<EligibilityApplication, RuleResult[], string>>();
+
+function eligibilityLoader(ctx: Context) {
+  let loader = loaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(
+      async (applications) => {
+        const results = await loadEligibility(applications, ctx.now());
+        return applications.map((application) => results.get(application.id) ?? []);
+      },
+      { cacheKeyFn: (application) => application.id },
+    );
+    loaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+builder.prismaObjectField('Application', 'eligibility', (t) =>
+  t.field({
+    type: [EligibilityResultType],
+    description: '推荐条件逐条核验结果：符合、不符合、放宽后符合或需审核人关注，附原因',
+    select: eligibilitySelect,
+    resolve: (application, _args, ctx) => eligibilityLoader(ctx).load(application),
+  }),
+);

@@ -1,0 +1,199 @@
+// The application (forms 2 and 3) as the API shows it, and the queries that find it. Every
+// read goes through applicationsVisibleTo; analysts see personal identifiers masked.
+import { applicationsVisibleTo } from '../../auth/row-rules.ts';
+import { builder } from '../../builder.ts';
+import { prisma } from '../../db.ts';
+import {
+  ChineseProficiencyEnum,
+  EducationEnum,
+  EthnicityEnum,
+  GenderEnum,
+  PoliticalStatusEnum,
+  TitleLevelEnum,
+  TrainingModeEnum,
+} from './application-enums.schema.ts';
+import { ApplicationStatusEnum } from './application-status.schema.ts';
+import { shownEmail, shownEmergencyContact, shownIdNumber, shownPhone } from './personal-identifiers.ts';
+import { applicationFilterWhere, ApplicationFilterInput } from './application-filter.ts';
+
+const nothing = { id: { in: [] as string[] } };
+
+export const ApplicationType = builder.prismaNode('Application', {
+  id: { field: 'id' },
+  description: '特培申报（学员申报表与申报培养单位志愿表）',
+  authScopes: { signedIn: true },
+  // node(id) finds only what the actor may see.
+  findUnique: (id, ctx) => ({ id, AND: [ctx.actor ? applicationsVisibleTo(ctx.actor) : nothing] }),
+  fields: (t) => ({
+    status: t.expose('status', { type: ApplicationStatusEnum }),
+    version: t.exposeInt('version', { description: '版本号：提交审核操作时原样传回，用于并发控制' }),
+    serialNumber: t.exposeString('serialNumber', { nullable: true, description: '学员编号' }),
+    mode: t.expose('mode', { type: TrainingModeEnum }),
+    round: t.relation('round'),
+    unit: t.relation('unit'),
+    area: t.relation('area'),
+
+    name: t.exposeString('name', { description: '姓名' }),
+    gender: t.expose('gender', { type: GenderEnum }),
+    ethnicity: t.expose('ethnicity', { type: EthnicityEnum }),
+    birthDate: t.expose('birthDate', { type: 'Date', description: '出生日期' }),
+    idNumber: t.string({
+      description: '身份证号（数据分析账号仅见地区码与末四位）',
+      select: { idNumber: true },
+      resolve: (application, _args, ctx) => shownIdNumber(ctx.actor!, application.idNumber),
+    }),
+    politicalStatus: t.expose('politicalStatus', { type: PoliticalStatusEnum }),
+    chineseProficiency: t.expose('chineseProficiency', { type: ChineseProficiencyEnum }),
+    graduateSchool: t.exposeString('graduateSchool', { description: '毕业院校' }),
+    foreignLanguage: t.exposeString('foreignLanguage', { nullable: true, description: '外语种类' }),
+    foreignLanguageLevel: t.exposeString('foreignLanguageLevel', { nullable: true, description: '外语等级' }),
+    education: t.expose('education', { type: EducationEnum }),
+    majorStudied: t.exposeString('majorStudied', { description: '所学专业' }),
+    currentSpecialty: t.exposeString('currentSpecialty', { description: '现从事专业' }),
+    trainingSpecialty: t.exposeString('trainingSpecialty', { description: '培养专业' }),
+    department: t.exposeString('department', { description: '工作部门' }),
+    unitAddress: t.exposeString('unitAddress', { description: '单位地址' }),
+    postcode: t.exposeString('postcode', { nullable: true }),
+    administrativePost: t.exposeString('administrativePost', { nullable: true, description: '行政职务' }),
+    titleName: t.exposeString('titleName', { nullable: true, description: '专业技术职称名称' }),
+    titleLevel: t.expose('titleLevel', { type: TitleLevelEnum }),
+    phone: t.string({
+      select: { phone: true },
+      resolve: (application, _args, ctx) => shownPhone(ctx.actor!, application.phone)!,
+    }),
+    email: t.string({
+      nullable: true,
+      select: { email: true },
+      resolve: (application, _args, ctx) => shownEmail(ctx.actor!, application.email),
+    }),
+    unitContactName: t.exposeString('unitContactName', { description: '单位联系人' }),
+    unitContactPhone: t.string({
+      select: { unitContactPhone: true },
+      resolve: (application, _args, ctx) => shownPhone(ctx.actor!, application.unitContactPhone)!,
+    }),
+    emergencyContactName: t.string({
+      nullable: true,
+      description: '紧急情况联系人（数据分析账号不可见）',
+      select: { emergencyContactName: true },
+      resolve: (application, _args, ctx) => shownEmergencyContact(ctx.actor!, application.emergencyContactName),
+    }),
+    emergencyContactPhone: t.string({
+      nullable: true,
+      select: { emergencyContactPhone: true },
+      resolve: (application, _args, ctx) => shownEmergencyContact(ctx.actor!, application.emergencyContactPhone),
+    }),
+    hasDisqualifyingIllness: t.exposeBoolean('hasDisqualifyingIllness', {
+      description: '有无传染性疾病、精神类疾病史等影响正常培训的情况',
+    }),
+    earlierTrainee: t.exposeBoolean('earlierTrainee', { description: '是否参加过特培学习' }),
+    earlierTrainingYear: t.exposeInt('earlierTrainingYear', { nullable: true }),
+    earlierTrainingPlace: t.exposeString('earlierTrainingPlace', { nullable: true }),
+    studyGoals: t.exposeString('studyGoals', { description: '特培学员个人学习目标及计划' }),
+    unitTrainingNeeds: t.exposeString('unitTrainingNeeds', { nullable: true, description: '派出单位培养需求' }),
+    intendedSpecialty: t.exposeString('intendedSpecialty', { description: '拟选专业' }),
+    preferenceRemarks: t.exposeString('preferenceRemarks', { nullable: true, description: '志愿表备注' }),
+
+    workHistory: t.relation('workHistory', { query: { orderBy: { position: 'asc' } } }),
+    awards: t.relation('awards', { query: { orderBy: { position: 'asc' } } }),
+    publications: t.relation('publications', { query: { orderBy: { position: 'asc' } } }),
+    hostPreferences: t.relation('hostPreferences', { query: { orderBy: { rank: 'asc' } } }),
+    classifiedItems: t.relation('classifiedItems', { query: { orderBy: { recordedAt: 'asc' } } }),
+    statusHistory: t.relation('statusChanges', { query: { orderBy: { at: 'asc' } } }),
+    reviews: t.relation('reviews', { query: { orderBy: { decidedAt: 'asc' } } }),
+
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    endorsedAt: t.expose('endorsedAt', { type: 'DateTime', nullable: true }),
+    recommendedAt: t.expose('recommendedAt', { type: 'DateTime', nullable: true }),
+    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('WorkHistoryEntry', {
+  description: '主要工作经历',
+  fields: (t) => ({
+    startMonth: t.expose('startMonth', { type: 'Date' }),
+    endMonth: t.expose('endMonth', { type: 'Date', nullable: true }),
+    work: t.exposeString('work'),
+    postOrTitle: t.exposeString('postOrTitle', { nullable: true }),
+  }),
+});
+
+builder.prismaObject('Award', {
+  description: '主要工作业绩及获奖情况',
+  fields: (t) => ({
+    awardedOn: t.expose('awardedOn', { type: 'Date' }),
+    name: t.exposeString('name'),
+    level: t.exposeString('level'),
+  }),
+});
+
+builder.prismaObject('Publication', {
+  description: '近5年发表的论文、专著',
+  fields: (t) => ({
+    publishedOn: t.expose('publishedOn', { type: 'Date' }),
+    titleAndContent: t.exposeString('titleAndContent'),
+    publisher: t.exposeString('publisher'),
+  }),
+});
+
+builder.prismaObject('HostPreference', {
+  description: '拟选培养单位志愿',
+  fields: (t) => ({
+    rank: t.exposeInt('rank'),
+    institution: t.exposeString('institution'),
+    mentor: t.exposeString('mentor', { nullable: true }),
+    hostAgreed: t.exposeBoolean('hostAgreed', { description: '已征得培养单位同意接收' }),
+    contactName: t.exposeString('contactName', { nullable: true }),
+    contactDepartment: t.exposeString('contactDepartment', { nullable: true }),
+    contactPost: t.exposeString('contactPost', { nullable: true }),
+    contactPhone: t.string({
+      nullable: true,
+      select: { contactPhone: true },
+      resolve: (preference, _args, ctx) => shownPhone(ctx.actor!, preference.contactPhone),
+    }),
+  }),
+});
+
+builder.prismaObject('ClassifiedItem', {
+  description: '涉密材料：仅记录已按保密渠道线下报送，不含内容',
+  fields: (t) => ({
+    kind: t.exposeString('kind'),
+    sentOfflineOn: t.expose('sentOfflineOn', { type: 'Date' }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  application: t.withAuth({ signedIn: true }).prismaField({
+    type: 'Application',
+    nullable: true,
+    description: '按 ID 查询一份申报（仅限可见范围）',
+    args: { id: t.arg.globalID({ required: true, for: [ApplicationType] }) },
+    resolve: (query, _root, args, ctx) =>
+      prisma.application.findFirst({ ...query, where: { AND: [{ id: args.id.id }, applicationsVisibleTo(ctx.actor)] } }),
+  }),
+  applications: t.withAuth({ signedIn: true }).prismaConnection({
+    type: 'Application',
+    cursor: 'id',
+    description: '可见范围内的申报（审核队列、名单），可筛选',
+    maxSize: 100,
+    defaultSize: 20,
+    args: { filter: t.arg({ type: ApplicationFilterInput, required: false }) },
+    resolve: (query, _root, args, ctx) =>
+      prisma.application.findMany({
+        ...query,
+        where: { AND: [applicationsVisibleTo(ctx.actor), applicationFilterWhere(args.filter)] },
+        orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      }),
+    totalCount: (_root, args, ctx) =>
+      prisma.application.count({ where: { AND: [applicationsVisibleTo(ctx.actor), applicationFilterWhere(args.filter)] } }),
+  }),
+  myApplications: t.withAuth({ applicant: true }).prismaField({
+    type: ['Application'],
+    description: '申报人本人的申报',
+    resolve: (query, _root, _args, ctx) =>
+      prisma.application.findMany({ ...query, where: { applicantId: ctx.actor.userId }, orderBy: { createdAt: 'desc' } }),
+  }),
+}));

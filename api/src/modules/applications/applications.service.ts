@@ -1,0 +1,153 @@
+// What an applicant does with their own application: fill it in (forms 2 and 3), submit it,
+// resubmit it after a return, withdraw it, record classified items sent offline.
+import type { Application, ClassifiedItemKind } from '@tepei/db/client';
+import { placeHoldingStatuses } from '@tepei/db/reference/status-flow';
+import type { Actor } from '../../auth/actor.ts';
+import { beijingDate } from '../../clock.ts';
+import { prisma } from '../../db.ts';
+import { ConcurrentModificationError, ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../errors/domain-errors.ts';
+import { listForAbandonment } from '../blacklist/blacklist.service.ts';
+import { assertEligible } from '../eligibility/eligibility.guard.ts';
+import { assertApplicationsOpen, assertRecommendationsOpen } from '../rounds/deadlines.ts';
+import { type ApplicationForm, applicationFormToPrismaData, validateApplicationForm } from './application-form.ts';
+import { loadVisibleApplication, transition } from './workflow.service.ts';
+
+function requireApplicant(actor: Actor): void {
+  if (actor.role !== 'APPLICANT') throw new ForbiddenError('仅申报人本人可以填写和提交申报');
+}
+
+/** Drafts may be edited until applications close; a returned application until recommendations close. */
+async function assertEditable(application: Application, now: Date): Promise<void> {
+  const round = await prisma.round.findUniqueOrThrow({ where: { id: application.roundId } });
+  if (application.status === 'DRAFT') assertApplicationsOpen(round, now);
+  else if (application.status === 'RETURNED_TO_APPLICANT') assertRecommendationsOpen(round, now);
+  else {
+    throw new InvalidTransitionError(application.status, application.status, '只有草稿或被退回修改的申报可以修改');
+  }
+}
+
+export async function createApplication(actor: Actor, now: Date, roundId: string, rawForm: ApplicationForm): Promise<Application> {
+  requireApplicant(actor);
+  const form = validateApplicationForm(rawForm, { today: beijingDate(now) });
+  const [round, user] = await Promise.all([
+    prisma.round.findUnique({ where: { id: roundId } }),
+    prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { unit: true } }),
+  ]);
+  if (!round) throw new NotFoundError('特培年度');
+  assertApplicationsOpen(round, now);
+  if (!user.unit) throw new ForbiddenError('账号未关联用人单位，请联系管理员');
+  if (user.idNumber && user.idNumber !== form.idNumber) {
+    throw new ForbiddenError('申报表中的身份证号须与注册时的身份证号一致');
+  }
+  const existing = await prisma.application.findFirst({ where: { roundId, OR: [{ applicantId: actor.userId }, { idNumber: form.idNumber }] } });
+  if (existing) throw new ConflictError(`${round.name}已有此人的申报，不能重复申报`);
+
+  const data = applicationFormToPrismaData(form);
+  return prisma.application.create({
+    data: {
+      ...data.scalars,
+      ...data.createChildren,
+      roundId,
+      applicantId: actor.userId,
+      unitId: user.unit.id,
+      areaId: user.unit.areaId,
+      status: 'DRAFT',
+      createdAt: now,
+      statusChanges: { create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, at: now } },
+    },
+  });
+}
+
+export async function updateApplication(
+  actor: Actor,
+  now: Date,
+  id: string,
+  expectedVersion: number,
+  rawForm: ApplicationForm,
+): Promise<Application> {
+  requireApplicant(actor);
+  const form = validateApplicationForm(rawForm, { today: beijingDate(now) });
+  const application = await loadVisibleApplication(prisma, actor, id);
+  await assertEditable(application, now);
+  if (form.idNumber !== application.idNumber) throw new ForbiddenError('身份证号提交后不能修改');
+  const data = applicationFormToPrismaData(form);
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.application.updateMany({
+      where: { id, version: expectedVersion, status: application.status },
+      data: { version: { increment: 1 } },
+    });
+    if (count !== 1) throw new ConcurrentModificationError();
+    return tx.application.update({ where: { id }, data: { ...data.scalars, ...data.replaceChildren } });
+  });
+}
+
+export async function submitApplication(actor: Actor, now: Date, id: string, expectedVersion: number): Promise<Application> {
+  requireApplicant(actor);
+  return transition(actor, now, {
+    applicationId: id,
+    expectedVersion,
+    to: 'SUBMITTED',
+    action: '提交',
+    guard: async (tx, application) => {
+      const round = await tx.round.findUniqueOrThrow({ where: { id: application.roundId } });
+      // The first submission closes with individual applications; a correction after a
+      // return may come until recommendations close.
+      if (application.status === 'DRAFT') assertApplicationsOpen(round, now);
+      else assertRecommendationsOpen(round, now);
+      await assertEligible(tx, application.id, now, '提交');
+    },
+    data: { submittedAt: now },
+    after: async (tx, application) => {
+      if (!application.serialNumber) {
+        const [round, area] = await Promise.all([
+          tx.round.findUniqueOrThrow({ where: { id: application.roundId } }),
+          tx.area.findUniqueOrThrow({ where: { id: application.areaId } }),
+        ]);
+        await tx.application.update({
+          where: { id: application.id },
+          data: { serialNumber: `${round.year}-${area.code}-${application.id.slice(0, 8).toUpperCase()}` },
+        });
+      }
+    },
+  });
+}
+
+/**
+ * Before selection an applicant may withdraw. After 已成功入选, giving up is abandonment
+ * (放弃或变更): the place is released and applicant and unit are blacklisted for 5 years.
+ */
+export async function withdrawApplication(
+  actor: Actor,
+  now: Date,
+  id: string,
+  expectedVersion: number,
+  reason: string,
+): Promise<Application> {
+  if (actor.role !== 'APPLICANT' && actor.role !== 'REGIONAL') throw new ForbiddenError('仅申报人本人或自治区人社厅可以撤回或登记放弃');
+  const current = await loadVisibleApplication(prisma, actor, id);
+  const abandoning = (placeHoldingStatuses as readonly string[]).includes(current.status);
+  return transition(actor, now, {
+    applicationId: id,
+    expectedVersion,
+    to: abandoning ? 'ABANDONED' : 'WITHDRAWN',
+    action: abandoning ? '放弃培养' : '撤回',
+    reason,
+    data: { decidedAt: abandoning ? now : undefined },
+    after: abandoning ? (tx, application) => listForAbandonment(tx, actor, now, application) : undefined,
+  });
+}
+
+export async function recordClassifiedItem(
+  actor: Actor,
+  now: Date,
+  applicationId: string,
+  kind: ClassifiedItemKind,
+  sentOfflineOn: string,
+) {
+  requireApplicant(actor);
+  const application = await loadVisibleApplication(prisma, actor, applicationId);
+  await assertEditable(application, now);
+  return prisma.classifiedItem.create({
+    data: { applicationId, kind, sentOfflineOn: new Date(`${sentOfflineOn}T00:00:00Z`), recordedById: actor.userId, recordedAt: now },
+  });
+}
