@@ -170,7 +170,7 @@ describe('demo seed', () => {
     });
     for (const change of changes) {
       if (change.actorRole === 'APPLICANT') expect(change.actorId).toBe(change.application.applicantId);
-      else expect(change.actor?.role).toBe(change.actorRole);
+      else { if (change.actor?.role !== change.actorRole) console.log('MISMATCH', JSON.stringify(change)); expect(change.actor?.role).toBe(change.actorRole); }
       if (change.actorRole === 'EMPLOYER') expect(change.actor?.unitId).toBe(change.application.unitId);
       if (change.actorRole === 'PREFECTURE') expect(change.actor?.areaId).toBe(change.application.areaId);
       if (['RETURNED_TO_APPLICANT', 'RETURNED_TO_EMPLOYER', 'EMPLOYER_REJECTED', 'PREFECTURE_REJECTED', 'ABANDONED'].includes(change.toStatus)) {

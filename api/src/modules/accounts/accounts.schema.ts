@@ -1,6 +1,7 @@
 // Accounts in the schema: the User type, signing in and out, registration, and the regional
 // admin's account management. The rules are in accounts.service.ts; every mutation is audited
 // with details that never carry a password.
+import type { User } from '@tepei/db/client';
 import { Role } from '@tepei/db/enums';
 import { normalizeResidentId } from '@tepei/db/reference/resident-id';
 import { GraphQLError } from 'graphql';
@@ -116,7 +117,7 @@ function auditedUsername(username: string): string {
   return /\d{15}/.test(trimmed) ? maskResidentId(normalizeResidentId(trimmed)) : trimmed;
 }
 
-const userTarget = (args: { userId: string | number }) => ({ type: 'User', id: String(args.userId) });
+const userTarget = (args: { userId: string }) => ({ type: 'User', id: args.userId });
 
 builder.queryFields((t) => ({
   me: t.withAuth({ signedIn: true }).prismaField({
@@ -127,7 +128,8 @@ builder.queryFields((t) => ({
   users: t.prismaConnection(
     {
       type: 'User',
-      cursor: 'username',
+      // Not the username: an applicant's is their ID number, and cursors are only base64.
+      cursor: 'id',
       description: '账户列表（自治区管理员与数据分析），按用户名排序',
       authScopes: { regional: true, analyst: true },
       args: { role: t.arg({ type: RoleEnum, required: false, description: '只列出该角色' }) },
@@ -216,10 +218,10 @@ builder.mutationFields((t) => ({
       disabled: t.arg.boolean({ required: true }),
     },
     resolve: (query, root, args, ctx) =>
-      audited(
+      audited<typeof args, User>(
         'setUserDisabled',
         userTarget,
-        ({ userId, disabled }: typeof args, ctx) => setUserDisabled(ctx.actor, String(userId), disabled, ctx.now(), query),
+        ({ userId, disabled }, ctx) => setUserDisabled(ctx.actor, userId, disabled, ctx.now(), query),
         ({ disabled }) => ({ disabled }),
       )(root, args, ctx),
   }),
@@ -230,10 +232,10 @@ builder.mutationFields((t) => ({
     errors: { types: commonErrors },
     args: { userId: t.arg.id({ required: true }) },
     resolve: (query, root, args, ctx) =>
-      audited(
+      audited<typeof args, User>(
         'revokeUserSessions',
         userTarget,
-        ({ userId }: typeof args, ctx) => revokeSessions(ctx.actor, String(userId), ctx.now(), query),
+        ({ userId }, ctx) => revokeSessions(ctx.actor, userId, ctx.now(), query),
         () => undefined,
       )(root, args, ctx),
   }),
@@ -244,10 +246,10 @@ builder.mutationFields((t) => ({
     errors: { types: commonErrors },
     args: { userId: t.arg.id({ required: true }) },
     resolve: (query, root, args, ctx) =>
-      audited(
+      audited<typeof args, User>(
         'unlockUser',
         userTarget,
-        ({ userId }: typeof args, ctx) => unlockUser(ctx.actor, String(userId), query),
+        ({ userId }, ctx) => unlockUser(ctx.actor, userId, query),
         () => undefined,
       )(root, args, ctx),
   }),
