@@ -1,6 +1,13 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  // One graphql module for everyone: vitest would otherwise load its ESM build for the API
+  // while yoga and Pothos use the CommonJS one, and errors of one class would look foreign
+  // to the other (yoga would mask them as unexpected).
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**'],

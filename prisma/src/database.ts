@@ -74,7 +74,9 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   return {
     url: `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`,
     embedded: true,
-    poolSize: 4,
+    // PGlite is one session: the socket server queues each protocol message, so two client
+    // connections could interleave one another's Parse/Bind/Execute. One connection avoids it.
+    poolSize: 1,
     async close() {
       await server.stop();
       await db.close();

@@ -26,6 +26,8 @@ export interface StartApiOptions {
    * clock is given; the seed needs that date to be 2026-07-01 or later.
    */
   seeded?: boolean;
+  /** Connections of the API's pool; more than the default for tests that race many requests. */
+  poolSize?: number;
 }
 
 export interface GqlError {
@@ -66,7 +68,7 @@ const loginMutation = /* GraphQL */ `
 export async function startApi(options: StartApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   // Same pool size as the test database's own client: PGlite serves one query at a time.
-  const prisma = connectPrisma({ url: db.url, poolSize: db.engine === 'embedded' ? 4 : 10 });
+  const prisma = connectPrisma({ url: db.url, poolSize: db.engine === 'embedded' ? db.poolSize : (options.poolSize ?? db.poolSize) });
   try {
     if (options.seeded) await seed(prisma, options.clock ? { today: options.clock() } : {});
   } catch (error) {

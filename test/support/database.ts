@@ -8,6 +8,8 @@ import { migrate } from '@tepei/db/migrate';
 
 export interface TestDatabase {
   url: string;
+  /** Pool size the database can take: 1 for the embedded one (see prisma/src/database.ts). */
+  poolSize: number;
   engine: 'embedded' | 'server';
   prisma: PrismaClient;
   close(): Promise<void>;
@@ -35,10 +37,12 @@ export async function createEmptyDatabase(): Promise<{ url: string; engine: Test
 export async function createTestDatabase(): Promise<TestDatabase> {
   const empty = await createEmptyDatabase();
   await migrate(empty.url);
-  const prisma = createPrismaClient({ url: empty.url, poolSize: empty.engine === 'embedded' ? 4 : 10 });
+  const poolSize = empty.engine === 'embedded' ? 1 : 10;
+  const prisma = createPrismaClient({ url: empty.url, poolSize });
   return {
     url: empty.url,
     engine: empty.engine,
+    poolSize,
     prisma,
     async close() {
       await prisma.$disconnect();
