@@ -17,5 +17,6 @@ import './modules/training/training.schema.ts';
 import './modules/quotas/quotas.schema.ts';
 import './modules/blacklist/blacklist.schema.ts';
 import './modules/accounts/accounts.schema.ts';
+import './modules/audit/audit.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,71 @@
+// The audit log, readable by regional admins and analysts; nothing in the API writes to it
+// except audit.service.ts, and nothing updates or deletes it.
+import { AuditResult } from '@tepei/db/enums';
+import { auditVisibleTo } from '../../auth/row-rules.ts';
+import { builder } from '../../builder.ts';
+import { prisma } from '../../db.ts';
+
+const AuditResultEnum = builder.enumType(AuditResult, {
+  name: 'AuditResult',
+  description: 'SUCCESS 成功，REFUSED 被拒绝（权限或业务规则），FAILED 系统错误',
+});
+
+builder.prismaNode('AuditRecord', {
+  id: { field: 'id' },
+  description: '审计记录（只增不改）',
+  authScopes: { wholeProgrammeReader: true },
+  findUnique: (id, ctx) => ({ id: BigInt(id), AND: [ctx.actor ? auditVisibleTo(ctx.actor) : { id: { in: [] } }] }),
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime' }),
+    requestId: t.exposeString('requestId'),
+    actorUsername: t.string({
+      nullable: true,
+      select: { actor: { select: { username: true, role: true } } },
+      // Applicants sign in with their ID number: never show it here.
+      resolve: (record) => (record.actor ? (record.actor.role === 'APPLICANT' ? '申报人' : record.actor.username) : null),
+    }),
+    actorRole: t.exposeString('actorRole', { nullable: true }),
+    actorScope: t.exposeString('actorScope', { nullable: true }),
+    operation: t.exposeString('operation'),
+    targetType: t.exposeString('targetType', { nullable: true }),
+    targetId: t.exposeString('targetId', { nullable: true }),
+    result: t.expose('result', { type: AuditResultEnum }),
+    errorCode: t.exposeString('errorCode', { nullable: true }),
+    details: t.expose('details', { type: 'JSON', nullable: true }),
+  }),
+});
+
+const AuditFilter = builder.inputType('AuditFilter', {
+  fields: (t) => ({
+    operation: t.string({ required: false }),
+    result: t.field({ type: AuditResultEnum, required: false }),
+    targetId: t.string({ required: false }),
+    from: t.field({ type: 'DateTime', required: false }),
+    to: t.field({ type: 'DateTime', required: false }),
+  }),
+});
+
+builder.queryField('auditRecords', (t) =>
+  t.withAuth({ wholeProgrammeReader: true }).prismaConnection({
+    type: 'AuditRecord',
+    cursor: 'id',
+    description: '审计日志（新的在前）',
+    maxSize: 200,
+    args: { filter: t.arg({ type: AuditFilter, required: false }) },
+    resolve: (query, _root, args, ctx) =>
+      prisma.auditRecord.findMany({ ...query, where: auditWhere(ctx.actor, args.filter), orderBy: { id: 'desc' } }),
+    totalCount: (_root, args, ctx) => prisma.auditRecord.count({ where: auditWhere(ctx.actor, args.filter) }),
+  }),
+);
+
+function auditWhere(actor: Parameters<typeof auditVisibleTo>[0], filter: typeof AuditFilter.$inferInput | null | undefined) {
+  return {
+    AND: [
+      auditVisibleTo(actor),
+      filter?.operation ? { operation: filter.operation } : {},
+      filter?.result ? { result: filter.result } : {},
+      filter?.targetId ? { targetId: filter.targetId } : {},
+      filter?.from || filter?.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {},
+    ],
+  };
+}

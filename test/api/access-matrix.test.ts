@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startApi, type TestApi } from '../support/api.ts';
+import { applicationForm, arrangeProgramme, person, type Programme } from '../fixtures/programme.ts';
+import { prisma as proxied } from '@tepei/api/db';
+import { createApplication, globalId, registerApplicant, submitApplication } from '../support/workflow.ts';
+
+let api: TestApi;
+let programme: Programme;
+const now = new Date('2026-12-01T10:00:00+08:00');
+beforeAll(async () => {
+  api = await startApi({ clock: () => now });
+  programme = await arrangeProgramme(api.prisma);
+});
+afterAll(() => api?.close());
+
+it('explores', async () => {
+  for (const m of ['application','area','employerUnit','round','orientationSession','blacklistEntry','auditRecord']) Object.defineProperty(proxied, m, { value: 1, configurable: true, enumerable: true });
+  const t0 = Date.now();
+  const admin = await api.login('admin');
+  const pu = await api.login('pref-650100');
+  const uu = await api.login('unit-urumqi');
+  const an = await api.login('analyst');
+  const who = person(1);
+  const tok = await registerApplicant(api, who, programme.kashgar.unitId);
+  const c = await createApplication(api, tok, globalId('Round', programme.roundId), applicationForm(who));
+  const s = await submitApplication(api, tok, c.data!.id, c.data!.version);
+  const id = s.data!.id;
+  const log = (label: string, x: unknown) => console.log(label, JSON.stringify(x));
+  log('node pref other', await api.gql('query($id: ID!) { node(id: $id) { id } }', { id }, pu));
+  log('nodes pref other', await api.gql('query($id: ID!) { nodes(ids: [$id]) { id } }', { id }, pu));
+  log('node admin', await api.gql('query($id: ID!) { node(id: $id) { id ... on Application { status } } }', { id }, admin));
+  log('app pref other', await api.gql('query($id: ID!) { application(id: $id) { id } }', { id }, pu));
+  log('anon node', await api.gql('query($id: ID!) { node(id: $id) { id } }', { id }));
+  log('emp review other', await api.gql('mutation($id: ID!) { employerReview(id: $id, version: 1, decision: ENDORSE, conductConfirmed: true) { __typename ... on Error { code message } } }', { id }, uu));
+  log('emp review by analyst', await api.gql('mutation($id: ID!) { employerReview(id: $id, version: 1, decision: ENDORSE, conductConfirmed: true) { __typename ... on Error { code message } } }', { id }, an));
+  log('emp review anon', await api.gql('mutation($id: ID!) { employerReview(id: $id, version: 1, decision: ENDORSE, conductConfirmed: true) { __typename ... on Error { code message } } }', { id }));
+  log('malformed id', await api.gql('mutation($id: ID!) { withdrawApplication(id: $id, version: 1, reason: "x") { __typename ... on Error { code message } } }', { id: 'not-base64!!' }, admin));
+  log('non-uuid id', await api.gql('mutation($id: ID!) { withdrawApplication(id: $id, version: 1, reason: "x") { __typename ... on Error { code message } } }', { id: globalId('Application', 'zzz') }, admin));
+  log('non-uuid app query', await api.gql('query($id: ID!) { application(id: $id) { id } }', { id: globalId('Application', 'zzz') }, admin));
+  log('non-uuid node', await api.gql('query($id: ID!) { node(id: $id) { id } }', { id: globalId('Application', 'zzz') }, admin));
+  log('wrong type id', await api.gql('query($id: ID!) { application(id: $id) { id } }', { id: globalId('Round', programme.roundId) }, admin));
+  log('alloc bad round', await api.gql('mutation($r: ID!, $a: ID!) { setAreaAllocation(roundId: $r, areaId: $a, mode: REMOTE, places: 3) { __typename ... on Error { code message } } }', { r: globalId('Round', 'abc'), a: globalId('Area', programme.urumqi.areaId) }, admin));
+  log('orient bad round', await api.gql('mutation($r: ID!) { createOrientationSession(roundId: $r, title: "t", heldOn: "2027-05-01", place: "p") { __typename ... on Error { code message } } }', { r: globalId('Round', '00000000-0000-0000-0000-000000000000') }, admin));
+  log('audit node pref', await api.gql('query($id: ID!) { node(id: $id) { id } }', { id: globalId('AuditRecord', '1') }, pu));
+  log('audit node admin', await api.gql('query($id: ID!) { node(id: $id) { id ... on AuditRecord { operation } } }', { id: globalId('AuditRecord', '1') }, admin));
+  log('analyst app', await api.gql('query($id: ID!) { application(id: $id) { idNumber phone email emergencyContactName emergencyContactPhone unitContactPhone } }', { id }, an));
+  log('analyst register', await api.gql('mutation { logout { __typename } }', {}, an));
+  const rows = await api.prisma.auditRecord.findMany({ orderBy: { id: 'asc' } });
+  console.log(rows.map((r) => [r.operation, r.result, r.errorCode, r.actorRole, r.actorScope, r.targetId, JSON.stringify(r.details)?.slice(0, 80)].join(' | ')).join('\n'));
+  console.log('ms', Date.now() - t0);
+});
