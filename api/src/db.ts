@@ -27,4 +27,8 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     const value = Reflect.get(target, property, target);
     return typeof value === 'function' ? value.bind(target) : value;
   },
+  // Pothos looks model delegates up with `in`.
+  has(_target, property) {
+    return Reflect.has(boundClient(), property);
+  },
 });

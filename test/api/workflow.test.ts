@@ -98,7 +98,7 @@ describe('the application workflow', () => {
     expect(training.data.startTraining.data.status).toBe('IN_TRAINING');
     const completed = await api.gql(
       `mutation($id: ID!, $version: Int!) { completeTraining(id: $id, version: $version, completedOn: "2028-05-31", assessment: EXCELLENT, certificateNumber: "TP2027-0001") {
-         ... on MutationCompleteTrainingSuccess { data { status } } } }`,
+         ... on MutationCompleteTrainingSuccess { data { status training { assessment certificateNumber plannedEndOn } } } } }`,
       { id: application.id, version: training.data.startTraining.data.version },
       tokens.admin,
     );
@@ -108,7 +108,10 @@ describe('the application workflow', () => {
       status: 'COMPLETED',
       training: { assessment: 'EXCELLENT', certificateNumber: 'TP2027-0001', plannedEndOn: '2028-06-01' },
     });
-    expect(completed.data.completeTraining.data.status).toBe('COMPLETED');
+    expect(completed.data.completeTraining.data).toEqual({
+      status: 'COMPLETED',
+      training: { assessment: 'EXCELLENT', certificateNumber: 'TP2027-0001', plannedEndOn: '2028-06-01' },
+    });
 
     const history = await statusHistory(application.id);
     expect(history.map((change) => [change.fromStatus, change.toStatus])).toEqual([
