@@ -54,6 +54,9 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,
+    // Page size is capped for every connection (queryLimits.maxPageSize in hardening.ts).
+    maxConnectionSize: 100,
+    defaultConnectionSize: 20,
     // A resolver that forgets to spread `...query` would fall back to one query per row.
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },

@@ -3,6 +3,7 @@ import { createYoga } from 'graphql-yoga';
 import { type Clock, systemClock } from './clock.ts';
 import { type Context, contextFactory } from './context.ts';
 import { flushAudit } from './modules/audit/audit.service.ts';
+import { hardeningPlugins } from './hardening.ts';
 import { schema } from './schema.ts';
 
 export interface YogaOptions {
@@ -18,7 +19,10 @@ export function createYogaApp(options: YogaOptions = {}) {
     maskedErrors: true,
     graphiql: { title: '新疆少数民族科技骨干特殊培养 GraphQL' },
     landingPage: false,
+    // Batched requests are off (yoga's default): one operation per request.
+    batching: false,
     plugins: [
+      ...hardeningPlugins,
       {
         onExecute: () => ({
           onExecuteDone: ({ args }: { args: { contextValue: unknown } }) => flushAudit(args.contextValue as Context),

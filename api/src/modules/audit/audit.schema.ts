@@ -50,7 +50,7 @@ builder.queryField('auditRecords', (t) =>
     type: 'AuditRecord',
     cursor: 'id',
     description: '审计日志（新的在前）',
-    maxSize: 200,
+    maxSize: 100,
     args: { filter: t.arg({ type: AuditFilter, required: false }) },
     resolve: (query, _root, args, ctx) =>
       prisma.auditRecord.findMany({ ...query, where: auditWhere(ctx.actor, args.filter), orderBy: { id: 'desc' } }),
