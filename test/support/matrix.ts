@@ -268,14 +268,30 @@ export async function freshToken(world: World, role: SignedInRole): Promise<stri
 export interface PreparedCall {
   /** The user whose token the call carries; null when anonymous. */
   actorUserId: string | null;
-  run(): Promise<GqlResponse>;
+  /** Sends the call; `selection` (e.g. just `__typename`) replaces the usual one. */
+  run(selection?: string): Promise<GqlResponse>;
 }
 
-const resultSelection = '__typename ... on Error { code message }';
+/** What each success result shows of its data (most are nodes with an id). */
+const successData: Record<string, string> = {
+  login: 'data { expiresAt }',
+  register: 'data { expiresAt }',
+  logout: 'data',
+  setAreaAllocation: 'data { mode places }',
+};
+
+/** The document calling `field`; `selection` replaces the usual typename, error and data selection. */
+export function mutationDocument(field: string, signature: string, args: string, selection?: string): string {
+  const success = `Mutation${field[0]!.toUpperCase()}${field.slice(1)}Success`;
+  const shown = selection ?? `__typename ... on Error { code message } ... on ${success} { ${successData[field] ?? 'data { id }'} }`;
+  return `mutation Call${signature ? `(${signature})` : ''} { ${field}${args ? `(${args})` : ''} { ${shown} } }`;
+}
 
 function prepared(world: World, role: Role, field: string, signature: string, args: string, variables: Record<string, unknown>, token = tokenOf(world, role), actorUserId = role === 'anonymous' ? null : world.accounts[role].userId): PreparedCall {
-  const document = `mutation Call${signature ? `(${signature})` : ''} { ${field}${args ? `(${args})` : ''} { ${resultSelection} } }`;
-  return { actorUserId, run: () => world.api.gql(document, variables, token) };
+  return {
+    actorUserId,
+    run: (selection?: string) => world.api.gql(mutationDocument(field, signature, args, selection), variables, token),
+  };
 }
 
 type Prepare = (world: World, role: Role) => Promise<PreparedCall>;
@@ -438,7 +454,8 @@ export const mutationCalls: Record<string, Prepare> = {
 /** Internals that must never reach a client: driver and ORM errors, SQL, stack frames. */
 const internalPatterns: Array<[string, RegExp]> = [
   ['prisma', /prisma/i],
-  ['SQL', /\bSELECT\b|\bINSERT INTO\b|\bUPDATE "|violates|constraint|syntax for type/],
+  // A bare SELECT is also a regional decision (decision: SELECT); SQL has a FROM after it.
+  ['SQL', /\bSELECT\b[^"]*\bFROM\b|\bINSERT INTO\b|\bUPDATE "|violates|constraint|syntax for type/],
   ['stack frame', /at \/|at file:\/\/|node_modules|\.ts:\d+/],
   ['stack', /"stack"/],
   ['ORM internals', /delegate|invocation|DMMF|findUnique/i],

@@ -128,8 +128,13 @@ export async function logout(actor: Actor, now: Date): Promise<boolean> {
   return true;
 }
 
+/** A selection of nothing (the client asked only for `__typename`) is not a valid Prisma select. */
+function loadable(query: UserQuery): UserQuery {
+  return query.select && Object.keys(query.select).length === 0 ? {} : query;
+}
+
 export function me(actor: Actor, query: UserQuery = {}): Promise<User> {
-  return prisma.user.findUniqueOrThrow({ ...query, where: { id: actor.userId } }) as Promise<User>;
+  return prisma.user.findUniqueOrThrow({ ...loadable(query), where: { id: actor.userId } }) as Promise<User>;
 }
 
 // ───────────────────────────── applicants registering ─────────────────────────────
@@ -269,7 +274,7 @@ export async function createUser(actor: Actor | null, input: NewUserInput, query
   if (await prisma.user.count({ where: { username } })) throw new ConflictError('该用户名已被使用');
   try {
     return (await prisma.user.create({
-      ...query,
+      ...loadable(query),
       data: {
         username,
         displayName,
@@ -304,7 +309,7 @@ export async function setUserDisabled(
   await existingUser(userId);
   if (disabled && userId === actor.userId) throw new ForbiddenError('不能停用自己的账户');
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.update({ ...query, where: { id: userId }, data: { disabled } });
+    const user = await tx.user.update({ ...loadable(query), where: { id: userId }, data: { disabled } });
     if (disabled) await revokeAllSessions(tx, actor, userId, now);
     return user as User;
   });
@@ -315,14 +320,14 @@ export async function revokeSessions(actor: Actor | null, userId: string, now: D
   requireRegional(actor);
   await existingUser(userId);
   await revokeAllSessions(prisma, actor, userId, now);
-  return prisma.user.findUniqueOrThrow({ ...query, where: { id: userId } }) as Promise<User>;
+  return prisma.user.findUniqueOrThrow({ ...loadable(query), where: { id: userId } }) as Promise<User>;
 }
 
 /** Lifts a temporary lock before it runs out and clears the failure count. */
 export async function unlockUser(actor: Actor | null, userId: string, query: UserQuery = {}): Promise<User> {
   requireRegional(actor);
   await existingUser(userId);
-  return prisma.user.update({ ...query, where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } }) as Promise<User>;
+  return prisma.user.update({ ...loadable(query), where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } }) as Promise<User>;
 }
 
 export interface UserFilter {

@@ -12,6 +12,8 @@ export const AreaKindEnum = builder.enumType(AreaKind, {
 
 export const AreaType = builder.prismaNode('Area', {
   id: { field: 'id' },
+  // node(id) of a record out of scope (or gone) answers null rather than an error.
+  nullable: true,
   description: '地州市人社局、兵团或自治区厅（局）',
   authScopes: { signedIn: true },
   findUnique: (id, ctx) => ({ id, AND: [ctx.actor ? areasVisibleTo(ctx.actor) : { id: { in: [] } }] }),
@@ -28,6 +30,8 @@ export const AreaType = builder.prismaNode('Area', {
 
 export const EmployerUnitType = builder.prismaNode('EmployerUnit', {
   id: { field: 'id' },
+  // node(id) of a record out of scope (or gone) answers null rather than an error.
+  nullable: true,
   description: '用人单位（派出单位）',
   authScopes: { signedIn: true },
   findUnique: (id, ctx) => ({ id, AND: [ctx.actor ? unitsVisibleTo(ctx.actor) : { id: { in: [] } }] }),

@@ -12,6 +12,8 @@ const AuditResultEnum = builder.enumType(AuditResult, {
 
 builder.prismaNode('AuditRecord', {
   id: { field: 'id' },
+  // node(id) of a record out of scope (or gone) answers null rather than an error.
+  nullable: true,
   description: '审计记录（只增不改）',
   authScopes: { wholeProgrammeReader: true },
   findUnique: (id, ctx) => ({ id: BigInt(id), AND: [ctx.actor ? auditVisibleTo(ctx.actor) : { id: { in: [] } }] }),

@@ -73,7 +73,9 @@ export function audited<Args extends object, Result>(
     const target = targetOf(args);
     try {
       const result = await resolve(args, ctx);
-      const id = target?.id ?? (result as { id?: string } | null)?.id ?? null;
+      // Sign-in and registration return the account under `user`.
+      const shape = result as { id?: string; user?: { id?: string } } | null;
+      const id = target?.id ?? shape?.id ?? shape?.user?.id ?? null;
       await writeAudit(ctx, { operation, target: target ? { ...target, id } : null, result: 'SUCCESS', details: detailsOf(args) });
       return result;
     } catch (error) {

@@ -1,7 +1,7 @@
 // Audit details must never carry raw personal identifiers: ID numbers and phone numbers are
 // masked wherever they appear, whatever the key is called.
-const residentIdPattern = /\b(\d{6})\d{8}(\d{3}[\dXx])\b/g;
-const mobilePattern = /\b1[3-9]\d{5}(\d{4})\b/g;
+const residentIdPattern = /(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?![\dXx])/g;
+const mobilePattern = /(?<!\d)1[3-9]\d{5}(\d{4})(?!\d)/g;
 const sensitiveKeys = /idnumber|phone|password|token|email|emergency/i;
 
 export function maskResidentId(id: string): string {

@@ -17,6 +17,8 @@ const BlacklistReasonEnum = builder.enumType(BlacklistReason, {
 
 export const BlacklistEntryType = builder.prismaNode('BlacklistEntry', {
   id: { field: 'id' },
+  // node(id) of a record out of scope (or gone) answers null rather than an error.
+  nullable: true,
   description: '失信名单记录：申报人和/或派出单位5年内不予申报',
   authScopes: { signedIn: true },
   findUnique: (id, ctx) => ({ id, AND: [ctx.actor ? blacklistVisibleTo(ctx.actor) : { id: { in: [] } }] }),

@@ -4,6 +4,8 @@ import { prisma } from '../../db.ts';
 
 export const RoundType = builder.prismaNode('Round', {
   id: { field: 'id' },
+  // node(id) of a record out of scope (or gone) answers null rather than an error.
+  nullable: true,
   description: '特培年度',
   authScopes: { signedIn: true },
   fields: (t) => ({

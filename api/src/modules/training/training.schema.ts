@@ -16,6 +16,8 @@ const AssessmentResultEnum = builder.enumType(AssessmentResult, {
 
 export const OrientationSessionType = builder.prismaNode('OrientationSession', {
   id: { field: 'id' },
+  // node(id) of a record out of scope (or gone) answers null rather than an error.
+  nullable: true,
   description: '训前培训',
   authScopes: { signedIn: true },
   fields: (t) => ({
