@@ -3,6 +3,7 @@ import { createYoga } from 'graphql-yoga';
 import { type Clock, systemClock } from './clock.ts';
 import { type Context, contextFactory } from './context.ts';
 import { flushAudit } from './modules/audit/audit.service.ts';
+import { formFilesPlugin } from './modules/forms/forms.routes.ts';
 import { hardeningPlugins } from './hardening.ts';
 import { schema } from './schema.ts';
 
@@ -22,6 +23,8 @@ export function createYogaApp(options: YogaOptions = {}) {
     // Batched requests are off (yoga's default): one operation per request.
     batching: false,
     plugins: [
+      // GET /files/forms/…: the official forms as files; every other request falls through.
+      formFilesPlugin(options.clock ?? systemClock),
       ...hardeningPlugins,
       {
         onExecute: () => ({

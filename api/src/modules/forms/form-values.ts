@@ -1,0 +1,57 @@
+// How stored values read on the paper forms: dates as Chinese forms write them, enum values
+// by their labels (application-form.ts), a title with its level.
+import type { HostPreference, TitleLevel } from '@tepei/db/client';
+import type { Ethnicity } from '@tepei/db/enums';
+import { ethnicityFacts } from '@tepei/db/reference/ethnicities';
+import { beijingDate } from '../../clock.ts';
+import { titleLevelLabels } from '../applications/application-form.ts';
+
+function parts(date: Date): [string, string, string] {
+  const [year, month, day] = date.toISOString().slice(0, 10).split('-') as [string, string, string];
+  return [year, month, day];
+}
+
+/** 出生年月 on forms 4 and 5: 1988.06 (a @db.Date column, midnight UTC). */
+export function yearMonth(date: Date): string {
+  const [year, month] = parts(date);
+  return `${year}.${month}`;
+}
+
+/** 2022.12.01 */
+export function dottedDate(date: Date): string {
+  return parts(date).join('.');
+}
+
+/** 1988年6月15日 */
+export function chineseDate(date: Date): string {
+  const [year, month, day] = parts(date);
+  return `${year}年${Number(month)}月${Number(day)}日`;
+}
+
+/** The Beijing calendar day of an instant, as 2027年3月1日. */
+export function chineseDay(instant: Date): string {
+  return chineseDate(new Date(`${beijingDate(instant)}T00:00:00Z`));
+}
+
+/** 主要工作经历: 2011.07—2015.06, or 2011.07—至今. */
+export function period(start: Date, end: Date | null): string {
+  return `${yearMonth(start)}—${end ? yearMonth(end) : '至今'}`;
+}
+
+export function ethnicityName(ethnicity: Ethnicity): string {
+  return ethnicityFacts[ethnicity].name;
+}
+
+/** 专业技术职务（职称）: 主治医师（中级）; the level alone when no title name was given. */
+export function titleWithLevel(titleName: string | null, level: TitleLevel): string {
+  if (level === 'NONE') return titleName ?? titleLevelLabels.NONE;
+  return titleName ? `${titleName}（${titleLevelLabels[level]}）` : titleLevelLabels[level];
+}
+
+/** 申请培养地及培养单位: the preferences in order, 1.北京协和医院；2.…. */
+export function hostInstitutions(preferences: Pick<HostPreference, 'rank' | 'institution'>[]): string {
+  return preferences.map((preference) => `${preference.rank}.${preference.institution}`).join('；');
+}
+
+/** 第一志愿 … for ranks 1 to 3. */
+export const preferenceOrdinals = ['第一志愿', '第二志愿', '第三志愿'] as const;
