@@ -1,0 +1,157 @@
+// The two rounds of the demo: 2025, closed, exactly as 新人社函〔2025〕38号 set it; and the
+// round now open, whose applicant deadline is the next 5 March at or after `today`.
+import type { Prisma, TrainingMode } from '../src/client.ts';
+import { areaProfile } from './area-profiles.ts';
+import { addDays, beijingDateOf, beijingInstant, dayMs, endOfBeijingDay } from './calendar.ts';
+import { seedId } from './random.ts';
+import type { AreaRef } from './units.ts';
+
+export interface SeedRound {
+  id: string;
+  year: number;
+  name: string;
+  noticeNumber: string | null;
+  /** YYYY-MM-DD */
+  noticeDate: string;
+  applicationDeadline: Date;
+  recommendationDeadline: Date;
+  /** YYYY-MM-DD: born on or after it. */
+  ageCutoffDate: string;
+  remotePlaces: number;
+  localPlaces: number;
+  trainingMonths: number;
+  shortageSpecialties: string[];
+  /** From when applicants could start drafting. */
+  opensAt: Date;
+  /** Nothing in this round's history happens after it: today, for the open round. */
+  activityEndsAt: Date;
+  closed: boolean;
+  createdAt: Date;
+}
+
+export const historicRoundYear = 2025;
+
+export function seedRoundId(year: number): string {
+  return seedId(`round:${year}`);
+}
+
+/** The year whose 5 March applicant deadline (end of day, Beijing time) is next at or after `today`. */
+export function currentRoundYear(today: Date): number {
+  const year = Number(beijingDateOf(today).slice(0, 4));
+  return today.getTime() <= endOfBeijingDay(`${year}-03-05`).getTime() ? year : year + 1;
+}
+
+export function ageCutoffFor(year: number): string {
+  return `${year - 45}-01-01`;
+}
+
+export function historicRound(): SeedRound {
+  return {
+    id: seedRoundId(2025),
+    year: 2025,
+    name: '2025年度',
+    noticeNumber: '新人社函〔2025〕38号',
+    noticeDate: '2025-02-13',
+    applicationDeadline: endOfBeijingDay('2025-03-05'),
+    recommendationDeadline: endOfBeijingDay('2025-03-20'),
+    ageCutoffDate: ageCutoffFor(2025),
+    remotePlaces: 200,
+    localPlaces: 200,
+    trainingMonths: 12,
+    shortageSpecialties: ['临床医学', '护理学', '计算机科学与技术', '农学', '水利工程', '学前教育'],
+    opensAt: beijingInstant('2025-02-14', '09:00:00.000'),
+    activityEndsAt: beijingInstant('2026-07-01'),
+    closed: true,
+    createdAt: beijingInstant('2025-02-10', '10:00:00.000'),
+  };
+}
+
+/** How long before `today` the open round started taking applications. */
+const openRoundDaysSoFar = 40;
+
+export function currentRound(today: Date): SeedRound {
+  const year = currentRoundYear(today);
+  const opensOn = addDays(beijingDateOf(today), -openRoundDaysSoFar);
+  return {
+    id: seedRoundId(year),
+    year,
+    name: `${year}年度`,
+    // The demo round's notice is not a real document: no number is invented for it.
+    noticeNumber: null,
+    noticeDate: opensOn,
+    applicationDeadline: endOfBeijingDay(`${year}-03-05`),
+    recommendationDeadline: endOfBeijingDay(`${year}-03-20`),
+    ageCutoffDate: ageCutoffFor(year),
+    remotePlaces: 200,
+    localPlaces: 200,
+    trainingMonths: 12,
+    shortageSpecialties: ['临床医学', '护理学', '医学影像学', '计算机科学与技术', '农学', '水利工程', '学前教育'],
+    opensAt: beijingInstant(opensOn, '09:00:00.000'),
+    // One hour of margin so that no recorded event is later than `today`.
+    activityEndsAt: new Date(today.getTime() - 60 * 60 * 1000),
+    closed: false,
+    createdAt: new Date(beijingInstant(opensOn, '09:00:00.000').getTime() - 3 * dayMs),
+  };
+}
+
+export function roundRow(round: SeedRound): Prisma.RoundCreateManyInput {
+  return {
+    id: round.id,
+    year: round.year,
+    name: round.name,
+    noticeNumber: round.noticeNumber,
+    noticeDate: new Date(`${round.noticeDate}T00:00:00.000Z`),
+    applicationDeadline: round.applicationDeadline,
+    recommendationDeadline: round.recommendationDeadline,
+    ageCutoffDate: new Date(`${round.ageCutoffDate}T00:00:00.000Z`),
+    remotePlaces: round.remotePlaces,
+    localPlaces: round.localPlaces,
+    trainingMonths: round.trainingMonths,
+    shortageSpecialties: round.shortageSpecialties,
+    createdAt: round.createdAt,
+    updatedAt: round.createdAt,
+  };
+}
+
+export const trainingModes: readonly TrainingMode[] = ['REMOTE', 'LOCAL'];
+
+export function placesOf(round: SeedRound, mode: TrainingMode): number {
+  return mode === 'REMOTE' ? round.remotePlaces : round.localPlaces;
+}
+
+/** Places per area of one mode: proportional to area size, largest remainders, summing exactly. */
+export function splitPlaces(places: number, areas: readonly AreaRef[]): Map<string, number> {
+  const weights = areas.map((area) => areaProfile(area.code).weight);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const exact = weights.map((weight) => (places * weight) / total);
+  const shares = exact.map(Math.floor);
+  let left = places - shares.reduce((sum, share) => sum + share, 0);
+  const byRemainder = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) }));
+  byRemainder.sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const { index } of byRemainder) {
+    if (left === 0) break;
+    shares[index]! += 1;
+    left -= 1;
+  }
+  return new Map(areas.map((area, index) => [area.code, shares[index]!]));
+}
+
+export type QuotaTable = Map<TrainingMode, Map<string, number>>;
+
+export function quotaTable(round: SeedRound, areas: readonly AreaRef[]): QuotaTable {
+  return new Map(trainingModes.map((mode) => [mode, splitPlaces(placesOf(round, mode), areas)]));
+}
+
+export function quotaRows(round: SeedRound, quota: QuotaTable, areas: readonly AreaRef[]): Prisma.QuotaAllocationCreateManyInput[] {
+  const updatedAt = new Date(round.createdAt.getTime() + dayMs);
+  return trainingModes.flatMap((mode) =>
+    areas.map((area) => ({
+      id: seedId(`quota:${round.year}:${mode}:${area.code}`),
+      roundId: round.id,
+      mode,
+      areaId: area.id,
+      places: quota.get(mode)!.get(area.code)!,
+      updatedAt,
+    })),
+  );
+}

@@ -1,0 +1,61 @@
+// After selection in 2025: the orientation session every trainee had to attend (训前培训),
+// who attended it, and each trainee's year at the host with its assessment and certificate.
+import type { Prisma } from '../src/client.ts';
+import { calendarDate } from './calendar.ts';
+import type { PlannedApplication } from './applications.ts';
+import type { WrittenHistory } from './history.ts';
+import { personName } from './people.ts';
+import { Random, seedId } from './random.ts';
+import type { SeedRound } from './rounds.ts';
+
+export interface TrainingRows {
+  sessions: Prisma.OrientationSessionCreateManyInput[];
+  attendances: Prisma.OrientationAttendanceCreateManyInput[];
+  records: Prisma.TrainingRecordCreateManyInput[];
+}
+
+export function trainingRows(
+  round: SeedRound,
+  applications: readonly PlannedApplication[],
+  histories: ReadonlyMap<string, WrittenHistory>,
+  adminId: string,
+): TrainingRows {
+  const sessionId = seedId(`orientation:${round.year}`);
+  const sessions = [
+    { id: sessionId, roundId: round.id, title: `${round.name}特培学员训前培训`, heldOn: calendarDate(`${round.year}-05-20`), place: '乌鲁木齐市' },
+  ];
+  const attendances: TrainingRows['attendances'] = [];
+  const records: TrainingRows['records'] = [];
+  let certificates = 0;
+  for (const application of applications) {
+    if (application.round.id !== round.id) continue;
+    const history = histories.get(application.id)!;
+    const attended = application.path.indexOf('ORIENTATION_ATTENDED');
+    if (attended >= 0) {
+      attendances.push({
+        id: seedId(`${application.key}:attendance`),
+        sessionId,
+        applicationId: application.id,
+        recordedById: adminId,
+        attendedAt: history.times[attended]!,
+      });
+    }
+    if (!application.training) continue;
+    const random = Random.stream(`${application.key}:training`);
+    const host = application.forms.hostPreferences[0]!;
+    const completed = application.training.completedOn !== null;
+    records.push({
+      id: seedId(`${application.key}:training`),
+      applicationId: application.id,
+      hostInstitution: host.institution,
+      mentor: host.mentor ?? personName(random, 'HAN', random.chance(0.6) ? 'MALE' : 'FEMALE'),
+      startedOn: calendarDate(application.training.startedOn),
+      plannedEndOn: calendarDate(application.training.plannedEndOn),
+      completedOn: completed ? calendarDate(application.training.completedOn!) : null,
+      // 结业证书 go to those assessed as qualified (notice 五(三)); every 2025 finisher was.
+      assessment: completed ? (random.chance(0.25) ? 'EXCELLENT' : 'QUALIFIED') : null,
+      certificateNumber: completed ? `XJTP-${round.year}-${String(++certificates).padStart(4, '0')}` : null,
+    });
+  }
+  return { sessions, attendances, records };
+}
