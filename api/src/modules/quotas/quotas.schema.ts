@@ -34,6 +34,17 @@ builder.queryField('quotaUsage', (t) =>
   }),
 );
 
+// The same usage reached from a round, so one query can ask for the current round's quotas.
+builder.prismaObjectField('Round', 'quotaUsage', (t) =>
+  t.field({
+    type: [QuotaLineType],
+    description: '本年度名额使用情况（地州市审核人仅见全区总数与本地区）',
+    authScopes: { $any: { regional: true, analyst: true, prefecture: true } },
+    select: { id: true },
+    resolve: (round, _args, ctx) => quotaUsage(ctx.actor!, round.id),
+  }),
+);
+
 builder.mutationFields((t) => ({
   setModePlaces: t.withAuth({ regional: true }).field({
     type: RoundType,
