@@ -1,22 +1,40 @@
-// Filters a reviewer or analyst may put on the list of applications. They narrow the row
-// rules, never widen them (the caller ANDs them with applicationsVisibleTo).
+// Filters and sort orders a reviewer or analyst may put on the list of applications. Filters
+// narrow the row rules, never widen them (the caller ANDs them with applicationsVisibleTo).
+// Nothing here filters or sorts by a personal identifier (ID number, phones, e-mail, emergency
+// contact): analysts see those masked, and a filter on them would reveal what the mask hides.
 import type { Prisma } from '@tepei/db/client';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
 import { ApplicationStatusEnum } from './application-status.schema.ts';
-import { TrainingModeEnum } from './application-enums.schema.ts';
-import { decodeGlobalID } from '@pothos/plugin-relay';
+import { EducationEnum, EthnicityEnum, GenderEnum, TitleLevelEnum, TrainingModeEnum, UnitNatureEnum } from './application-enums.schema.ts';
 
 export const ApplicationFilterInput = builder.inputType('ApplicationFilter', {
-  description: '申报筛选条件（与可见范围同时生效）',
+  description: '申报筛选条件（与可见范围同时生效；各条件同时满足，列表为空视为不限）',
   fields: (t) => ({
     roundYear: t.int({ required: false, description: '年度，如 2025' }),
-    statuses: t.field({ type: [ApplicationStatusEnum], required: false }),
-    mode: t.field({ type: TrainingModeEnum, required: false }),
-    areaId: t.id({ required: false }),
-    unitId: t.id({ required: false }),
+    statuses: t.field({ type: [ApplicationStatusEnum], required: false, description: '申报状态（任一）' }),
+    mode: t.field({ type: TrainingModeEnum, required: false, description: '培养方式' }),
+    areaId: t.id({ required: false, description: '推荐主管部门（地州市、兵团或自治区厅局）' }),
+    unitId: t.id({ required: false, description: '用人单位' }),
+    unitNature: t.field({ type: UnitNatureEnum, required: false, description: '单位性质' }),
+    southernXinjiang: t.boolean({ required: false, description: 'true 仅南疆地区，false 仅非南疆地区' }),
     nameContains: t.string({ required: false, description: '姓名包含' }),
+    gender: t.field({ type: GenderEnum, required: false, description: '性别' }),
+    ethnicities: t.field({ type: [EthnicityEnum], required: false, description: '民族（任一）' }),
+    educations: t.field({ type: [EducationEnum], required: false, description: '最高学历（任一）' }),
+    titleLevels: t.field({ type: [TitleLevelEnum], required: false, description: '职称层级（任一）' }),
+    trainingSpecialty: t.string({ required: false, description: '培养专业（完全一致）' }),
+    specialtyContains: t.string({ required: false, description: '培养专业包含' }),
+    birthDateFrom: t.field({ type: 'Date', required: false, description: '出生日期不早于（含当日）' }),
+    birthDateTo: t.field({ type: 'Date', required: false, description: '出生日期不晚于（含当日）' }),
+    submittedFrom: t.field({ type: 'DateTime', required: false, description: '提交时间不早于' }),
+    submittedTo: t.field({ type: 'DateTime', required: false, description: '提交时间不晚于' }),
+    decidedFrom: t.field({ type: 'DateTime', required: false, description: '自治区遴选决定时间不早于' }),
+    decidedTo: t.field({ type: 'DateTime', required: false, description: '自治区遴选决定时间不晚于' }),
   }),
 });
+
+export type ApplicationFilter = typeof ApplicationFilterInput.$inferInput;
 
 function rawId(id: string | number): string {
   const text = String(id);
@@ -27,14 +45,97 @@ function rawId(id: string | number): string {
   }
 }
 
-export function applicationFilterWhere(filter: typeof ApplicationFilterInput.$inferInput | null | undefined): Prisma.ApplicationWhereInput {
+/** A `Date` scalar input (YYYY-MM-DD) as the value Prisma compares a @db.Date column with. */
+const calendarDay = (day: string) => new Date(`${day}T00:00:00Z`);
+
+function range<T>(from: T | null | undefined, to: T | null | undefined): { gte?: T; lte?: T } | null {
+  if (from == null && to == null) return null;
+  return { ...(from != null ? { gte: from } : {}), ...(to != null ? { lte: to } : {}) };
+}
+
+export function applicationFilterWhere(filter: ApplicationFilter | null | undefined): Prisma.ApplicationWhereInput {
   if (!filter) return {};
-  return {
-    ...(filter.roundYear ? { round: { year: filter.roundYear } } : {}),
-    ...(filter.statuses?.length ? { status: { in: filter.statuses } } : {}),
-    ...(filter.mode ? { mode: filter.mode } : {}),
-    ...(filter.areaId ? { areaId: rawId(filter.areaId) } : {}),
-    ...(filter.unitId ? { unitId: rawId(filter.unitId) } : {}),
-    ...(filter.nameContains ? { name: { contains: filter.nameContains } } : {}),
+  // One condition per entry of AND, so that two filters on one relation (area, unit) never
+  // overwrite each other.
+  const conditions: Prisma.ApplicationWhereInput[] = [];
+  const add = (condition: Prisma.ApplicationWhereInput | null | false | undefined | 0 | '') => {
+    if (condition) conditions.push(condition);
   };
+  const birthDates = range(filter.birthDateFrom && calendarDay(filter.birthDateFrom), filter.birthDateTo && calendarDay(filter.birthDateTo));
+  const submitted = range(filter.submittedFrom, filter.submittedTo);
+  const decided = range(filter.decidedFrom, filter.decidedTo);
+
+  add(filter.roundYear != null && { round: { year: filter.roundYear } });
+  add(filter.statuses?.length && { status: { in: filter.statuses } });
+  add(filter.mode && { mode: filter.mode });
+  add(filter.areaId && { areaId: rawId(filter.areaId) });
+  add(filter.unitId && { unitId: rawId(filter.unitId) });
+  add(filter.unitNature && { unit: { nature: filter.unitNature } });
+  add(filter.southernXinjiang != null && { area: { isSouthernXinjiang: filter.southernXinjiang } });
+  add(filter.nameContains && { name: { contains: filter.nameContains } });
+  add(filter.gender && { gender: filter.gender });
+  add(filter.ethnicities?.length && { ethnicity: { in: filter.ethnicities } });
+  add(filter.educations?.length && { education: { in: filter.educations } });
+  add(filter.titleLevels?.length && { titleLevel: { in: filter.titleLevels } });
+  add(filter.trainingSpecialty && { trainingSpecialty: filter.trainingSpecialty.trim() });
+  add(filter.specialtyContains && { trainingSpecialty: { contains: filter.specialtyContains.trim() } });
+  add(birthDates && { birthDate: birthDates });
+  add(submitted && { submittedAt: submitted });
+  add(decided && { decidedAt: decided });
+  return conditions.length ? { AND: conditions } : {};
+}
+
+// ───────────────────────────── sorting ─────────────────────────────
+
+export const SortDirectionEnum = builder.enumType('SortDirection', {
+  description: '排序方向',
+  values: { ASC: { description: '升序' }, DESC: { description: '降序' } },
+});
+
+/** Each sortable field, and how Prisma orders by it. None of them is a personal identifier. */
+const sortFields = {
+  SUBMITTED_AT: { description: '提交时间（未提交的排在最后）', orderBy: (sort) => ({ submittedAt: { sort, nulls: 'last' } }) },
+  DECIDED_AT: { description: '遴选决定时间（未决定的排在最后）', orderBy: (sort) => ({ decidedAt: { sort, nulls: 'last' } }) },
+  UPDATED_AT: { description: '最后修改时间', orderBy: (sort) => ({ updatedAt: sort }) },
+  NAME: { description: '姓名', orderBy: (sort) => ({ name: sort }) },
+  BIRTH_DATE: { description: '出生日期', orderBy: (sort) => ({ birthDate: sort }) },
+  STATUS: { description: '申报状态（按流程先后）', orderBy: (sort) => ({ status: sort }) },
+  AREA: { description: '推荐主管部门（按代码）', orderBy: (sort) => ({ area: { code: sort } }) },
+  UNIT: { description: '用人单位（按名称）', orderBy: (sort) => ({ unit: { name: sort } }) },
+  MODE: { description: '培养方式', orderBy: (sort) => ({ mode: sort }) },
+  ETHNICITY: { description: '民族（按 GB/T 3304 代码）', orderBy: (sort) => ({ ethnicity: sort }) },
+  EDUCATION: { description: '最高学历（由低到高）', orderBy: (sort) => ({ education: sort }) },
+  TITLE_LEVEL: { description: '职称层级（由低到高）', orderBy: (sort) => ({ titleLevel: sort }) },
+} satisfies Record<string, { description: string; orderBy: (sort: Prisma.SortOrder) => Prisma.ApplicationOrderByWithRelationInput }>;
+
+export type ApplicationSortField = keyof typeof sortFields;
+
+export const ApplicationSortFieldEnum = builder.enumType('ApplicationSortField', {
+  description: '申报列表可排序的字段（不含身份证号、电话、邮箱、紧急联系人等个人信息）',
+  values: Object.fromEntries(Object.entries(sortFields).map(([field, { description }]) => [field, { description }])) as Record<
+    ApplicationSortField,
+    { description: string }
+  >,
+});
+
+export const ApplicationOrderInput = builder.inputType('ApplicationOrder', {
+  description: '一个排序条件；多个条件依次生效，最后总按 ID 排序，使分页稳定',
+  fields: (t) => ({
+    field: t.field({ type: ApplicationSortFieldEnum, required: true }),
+    direction: t.field({ type: SortDirectionEnum, required: true }),
+  }),
+});
+
+export type ApplicationOrder = typeof ApplicationOrderInput.$inferInput;
+
+/**
+ * The Prisma orderBy for the requested orders, always ending with `id`: without a unique last
+ * key, rows that tie would change places between pages and a cursor would skip or repeat them.
+ */
+export function applicationOrderBy(orders: readonly ApplicationOrder[] | null | undefined): Prisma.ApplicationOrderByWithRelationInput[] {
+  const requested = orders?.length ? orders : [{ field: 'UPDATED_AT', direction: 'ASC' } as const];
+  return [
+    ...requested.map(({ field, direction }) => sortFields[field].orderBy(direction === 'DESC' ? 'desc' : 'asc')),
+    { id: 'asc' },
+  ];
 }

@@ -14,12 +14,14 @@ import {
 } from './application-enums.schema.ts';
 import { ApplicationStatusEnum } from './application-status.schema.ts';
 import { shownEmail, shownEmergencyContact, shownIdNumber, shownPhone } from './personal-identifiers.ts';
-import { applicationFilterWhere, ApplicationFilterInput } from './application-filter.ts';
+import { applicationFilterWhere, ApplicationFilterInput, applicationOrderBy, ApplicationOrderInput } from './application-filter.ts';
 
 const nothing = { id: { in: [] as string[] } };
 
 export const ApplicationType = builder.prismaNode('Application', {
   id: { field: 'id' },
+  // node(id) of a record out of scope (or gone) answers null rather than an error.
+  nullable: true,
   description: '特培申报（学员申报表与申报培养单位志愿表）',
   authScopes: { signedIn: true },
   // node(id) finds only what the actor may see.
@@ -177,15 +179,18 @@ builder.queryFields((t) => ({
   applications: t.withAuth({ signedIn: true }).prismaConnection({
     type: 'Application',
     cursor: 'id',
-    description: '可见范围内的申报（审核队列、名单），可筛选',
+    description: '可见范围内的申报（审核队列、名单），可筛选、排序（默认按最后修改时间）',
     maxSize: 100,
     defaultSize: 20,
-    args: { filter: t.arg({ type: ApplicationFilterInput, required: false }) },
+    args: {
+      filter: t.arg({ type: ApplicationFilterInput, required: false }),
+      orderBy: t.arg({ type: [ApplicationOrderInput], required: false, description: '排序条件，依次生效' }),
+    },
     resolve: (query, _root, args, ctx) =>
       prisma.application.findMany({
         ...query,
         where: { AND: [applicationsVisibleTo(ctx.actor), applicationFilterWhere(args.filter)] },
-        orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+        orderBy: applicationOrderBy(args.orderBy),
       }),
     totalCount: (_root, args, ctx) =>
       prisma.application.count({ where: { AND: [applicationsVisibleTo(ctx.actor), applicationFilterWhere(args.filter)] } }),

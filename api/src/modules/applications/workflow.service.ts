@@ -95,5 +95,11 @@ export async function transition(actor: Actor, now: Date, request: TransitionReq
     if (!request.after) return updated;
     await request.after(tx, updated);
     return tx.application.findUniqueOrThrow({ where: { id: application.id } });
-  });
+  }, transactionTimeouts);
 }
+
+/**
+ * Selections of one round take turns on the round's row lock, so under a burst a transaction
+ * may wait its turn for a while: allow it rather than fail a legitimate decision.
+ */
+const transactionTimeouts = { maxWait: 15_000, timeout: 30_000 };
