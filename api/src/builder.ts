@@ -9,6 +9,7 @@ import { getDatamodel } from '@tepei/db/pothos-types';
 import { GraphQLError } from 'graphql';
 import { authScopesFor, type AuthScopes } from './auth/scopes.ts';
 import type { Context, SignedInContext } from './context.ts';
+import type { UploadedFile } from './scalars.ts';
 import { prisma } from './db.ts';
 import { writeAudit } from './modules/audit/audit.service.ts';
 
@@ -32,6 +33,7 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: Date | string };
     BigInt: { Input: bigint; Output: bigint | number };
     JSON: { Input: unknown; Output: unknown };
+    File: { Input: UploadedFile; Output: never };
   };
 }>({
   // Scope-auth first, so that no other plugin runs a resolver before access is decided.

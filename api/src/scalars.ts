@@ -35,3 +35,38 @@ builder.scalarType('JSON', {
   serialize: (value) => value,
   parseValue: (value) => value,
 });
+
+/**
+ * An uploaded file of a GraphQL multipart request (yoga implements the multipart request
+ * spec): a WHATWG `File`, from whichever fetch implementation parsed the request, so it is
+ * recognised by shape. Resolvers check its content (modules/documents/file-content.ts).
+ */
+export interface UploadedFile {
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+function isUploadedFile(value: unknown): value is UploadedFile {
+  const file = value as Partial<UploadedFile> | null;
+  return (
+    typeof file === 'object' &&
+    file !== null &&
+    typeof file.name === 'string' &&
+    typeof file.size === 'number' &&
+    typeof file.arrayBuffer === 'function'
+  );
+}
+
+builder.scalarType('File', {
+  description: '上传的文件：以 multipart/form-data 请求（GraphQL multipart request 规范）提交，仅作为参数使用',
+  serialize: () => {
+    throw new GraphQLError('File 只能作为上传参数使用');
+  },
+  parseValue: (value) => {
+    if (!isUploadedFile(value)) invalid('请以 multipart/form-data 上传文件');
+    return value;
+  },
+  parseLiteral: () => invalid('请以 multipart/form-data 上传文件'),
+});

@@ -24,6 +24,10 @@ import {
   type SignedInRole,
   type World,
 } from '../support/matrix.ts';
+import { documentMutationCalls } from '../support/uploads.ts';
+
+// The upload mutations are multipart requests: their calls live in support/uploads.ts.
+Object.assign(mutationCalls, documentMutationCalls);
 
 let api: TestApi;
 let world: World;
@@ -313,6 +317,12 @@ const mutationMatrix: Record<string, Expectation> = {
   submitApplication: row(U, A, NF, F, F, F, F, F, F),
   unlockUser: regionalOnly,
   updateApplication: row(U, A, NF, F, F, F, F, F, F),
+  uploadApplicationPhoto: row(U, A, NF, F, F, F, F, F, F),
+  uploadEvidence: row(U, A, NF, F, F, F, F, F, F),
+  // The employer of the application's unit; another area's unit cannot see the application.
+  uploadForm4Scan: row(U, F, F, A, NF, F, F, F, F),
+  // The area's own prefecture (another prefecture cannot see the area); the regional admin for the whole region.
+  uploadForm5Scan: row(U, F, F, F, F, A, NF, A, F),
   withdrawApplication: row(U, A, NF, F, F, F, F, A, F),
 };
 

@@ -26,6 +26,7 @@ import {
   type Role,
   type World,
 } from '../support/matrix.ts';
+import { documentMutationCalls } from '../support/uploads.ts';
 
 let api: TestApi;
 let world: World;
@@ -115,6 +116,9 @@ const capitalized = (field: string) => `${field[0]!.toUpperCase()}${field.slice(
 // ─────────────────────────────── every mutation ───────────────────────────────
 
 /** Who succeeds at each mutation (see support/matrix.ts for what each acts on). */
+// The upload mutations are arranged in support/uploads.ts (multipart requests).
+Object.assign(mutationCalls, documentMutationCalls);
+
 const succeedsAs: Record<string, Role> = {
   completeTraining: 'regional',
   createApplication: 'applicant',
@@ -138,6 +142,10 @@ const succeedsAs: Record<string, Role> = {
   submitApplication: 'applicant',
   unlockUser: 'regional',
   updateApplication: 'applicant',
+  uploadApplicationPhoto: 'applicant',
+  uploadEvidence: 'applicant',
+  uploadForm4Scan: 'employer',
+  uploadForm5Scan: 'prefecture',
   withdrawApplication: 'applicant',
 };
 
@@ -162,6 +170,10 @@ const refusedAs: Record<string, Role> = {
   submitApplication: 'regional',
   unlockUser: 'analyst',
   updateApplication: 'prefecture',
+  uploadApplicationPhoto: 'employer',
+  uploadEvidence: 'prefecture',
+  uploadForm4Scan: 'applicant',
+  uploadForm5Scan: 'analyst',
   withdrawApplication: 'employer',
 };
 const publicMutations = ['login', 'register'];

@@ -10,6 +10,7 @@ import { defaultFailedLoginDelay, setFailedLoginDelay } from '@tepei/api/modules
 import { startApi, type TestApi } from '../support/api.ts';
 import { globalId } from '../support/workflow.ts';
 import { arrangeWorld, internalLeaks, keepResponses, mutationCalls, rootFields, tokenOf, type Role, type World } from '../support/matrix.ts';
+import { documentMutationCalls } from '../support/uploads.ts';
 
 // ─────────────────────────────── (a) the committed SDL ───────────────────────────────
 
@@ -142,6 +143,9 @@ describe('unexpected errors reach clients masked', () => {
 // ─────────────────────────────── (d) any valid selection works ───────────────────────────────
 
 /** The role that may take each step (support/matrix.ts arranges what it acts on). */
+// The upload mutations are arranged in support/uploads.ts (multipart requests).
+Object.assign(mutationCalls, documentMutationCalls);
+
 const succeedsAs: Record<string, Role> = {
   completeTraining: 'regional',
   createApplication: 'applicant',
@@ -165,6 +169,10 @@ const succeedsAs: Record<string, Role> = {
   submitApplication: 'applicant',
   unlockUser: 'regional',
   updateApplication: 'applicant',
+  uploadApplicationPhoto: 'applicant',
+  uploadEvidence: 'applicant',
+  uploadForm4Scan: 'employer',
+  uploadForm5Scan: 'prefecture',
   withdrawApplication: 'applicant',
 };
 

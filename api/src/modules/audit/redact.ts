@@ -14,7 +14,9 @@ export function maskPhone(phone: string): string {
 }
 
 export function redactText(text: string): string {
-  return text.replace(residentIdPattern, '$1********$2').replace(mobilePattern, '*******$1');
+  // PostgreSQL's json cannot hold NUL; other control characters say nothing an auditor needs.
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(residentIdPattern, '$1********$2').replace(mobilePattern, '*******$1');
 }
 
 export function redact(value: unknown, key = ''): unknown {
