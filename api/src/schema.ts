@@ -15,8 +15,11 @@ import './modules/reviews/review-types.schema.ts';
 import './modules/reviews/reviews.schema.ts';
 import './modules/training/training.schema.ts';
 import './modules/quotas/quotas.schema.ts';
+import './modules/analytics/analytics.schema.ts';
 import './modules/blacklist/blacklist.schema.ts';
 import './modules/accounts/accounts.schema.ts';
 import './modules/audit/audit.schema.ts';
+import './modules/forms/forms.schema.ts';
+import './modules/documents/documents.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -4,6 +4,7 @@ import { type Clock, systemClock } from './clock.ts';
 import { type Context, contextFactory } from './context.ts';
 import { flushAudit } from './modules/audit/audit.service.ts';
 import { formFilesPlugin } from './modules/forms/forms.routes.ts';
+import { documentFilesPlugin } from './modules/documents/documents.routes.ts';
 import { hardeningPlugins } from './hardening.ts';
 import { schema } from './schema.ts';
 
@@ -25,6 +26,7 @@ export function createYogaApp(options: YogaOptions = {}) {
     plugins: [
       // GET /files/forms/…: the official forms as files; every other request falls through.
       formFilesPlugin(options.clock ?? systemClock),
+      documentFilesPlugin(options.clock ?? systemClock),
       ...hardeningPlugins,
       {
         onExecute: () => ({
