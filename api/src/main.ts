@@ -5,6 +5,7 @@ import { runCli } from '@tepei/db/cli';
 import { openDatabase } from '@tepei/db/database';
 import { migrate } from '@tepei/db/migrate';
 import { isSeeded, seed } from '@tepei/db/seed';
+import { consoleBuilt, withConsole } from './console.ts';
 import { connectPrisma, disconnectPrisma } from './db.ts';
 import { createYogaApp } from './yoga.ts';
 
@@ -18,10 +19,11 @@ await runCli(async () => {
     await seed(prisma);
   }
   const yoga = createYogaApp();
-  const server = createServer(yoga);
+  const server = createServer(withConsole(yoga));
   const port = Number(process.env.PORT ?? 4000);
   await new Promise<void>((resolve) => server.listen(port, resolve));
   console.log(`GraphQL: http://localhost:${port}/graphql  (${database.embedded ? '嵌入式数据库 embedded PostgreSQL ./data' : 'PostgreSQL server'})`);
+  if (consoleBuilt()) console.log(`审核管理台 / console: http://localhost:${port}/`);
 
   const shutdown = async () => {
     server.close();

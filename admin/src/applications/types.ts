@@ -1,0 +1,49 @@
+// The application as the show page reads it (resources.ts, applicationFields).
+import type { EligibilityResult } from './EligibilityBadges.tsx';
+
+export interface ApplicationRecord {
+  id: string;
+  version: number;
+  serialNumber: string | null;
+  name: string;
+  status: string;
+  mode: string;
+  gender: string;
+  ethnicity: string;
+  birthDate: string;
+  idNumber: string;
+  politicalStatus: string;
+  chineseProficiency: string;
+  trainingSpecialty: string;
+  intendedSpecialty: string;
+  unit: { id: string; name: string };
+  area: { id: string; name: string };
+  round: { id: string; name: string; year: number };
+  eligibility: EligibilityResult[];
+  workHistory: { startMonth: string; endMonth: string | null; work: string; postOrTitle: string | null }[];
+  awards: { awardedOn: string; name: string; level: string }[];
+  publications: { publishedOn: string; titleAndContent: string; publisher: string }[];
+  hostPreferences: {
+    rank: number;
+    institution: string;
+    mentor: string | null;
+    hostAgreed: boolean;
+    contactName: string | null;
+    contactDepartment: string | null;
+    contactPost: string | null;
+    contactPhone: string | null;
+  }[];
+  reviews: {
+    id: string;
+    stage: string;
+    decision: string;
+    comment: string | null;
+    conductConfirmed: boolean;
+    reviewerName: string | null;
+    decidedAt: string;
+    findings: { item: string; result: string; comment: string | null }[];
+  }[];
+  statusHistory: { at: string; fromStatus: string | null; toStatus: string; actorName: string | null; actorRole: string | null; reason: string | null }[];
+  classifiedItems: { kind: string; sentOfflineOn: string; recordedAt: string }[];
+  [field: string]: unknown;
+}

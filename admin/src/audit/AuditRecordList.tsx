@@ -1,0 +1,30 @@
+// 审计日志: the append-only record of who did what, newest first.
+import { Datagrid, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField.tsx';
+import { EnumField } from '../common/EnumField.tsx';
+import { TranslatedField } from '../common/TranslatedField.tsx';
+import { enumChoices } from '../enums.ts';
+import { appMessagesZh } from '../i18n/zh-CN.ts';
+
+const operationChoices = Object.keys(appMessagesZh.tepei.operations).map((operation) => ({ id: operation, name: `tepei.operations.${operation}` }));
+
+const filters = [
+  <SelectInput key="operation" source="operation" choices={operationChoices} alwaysOn />,
+  <SelectInput key="result" source="result" choices={enumChoices('AuditResult')} alwaysOn />,
+  <TextInput key="targetId" source="targetId" />,
+];
+
+export const AuditRecordList = () => (
+  <List filters={filters} perPage={25} exporter={false} sort={{ field: 'at', order: 'DESC' }}>
+    <Datagrid bulkActionButtons={false} rowClick={false}>
+      <DateTimeField source="at" sortable={false} />
+      <TranslatedField source="operation" messages="operations" sortable={false} />
+      <EnumField source="result" enum="AuditResult" sortable={false} />
+      <TextField source="actorUsername" sortable={false} emptyText="—" />
+      <EnumField source="actorRole" enum="Role" sortable={false} />
+      <TranslatedField source="targetType" messages="targetTypes" sortable={false} />
+      <TextField source="targetId" sortable={false} emptyText="—" />
+      <TextField source="errorCode" sortable={false} emptyText="" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,4 @@
+import HistoryIcon from '@mui/icons-material/History';
+import { AuditRecordList } from './AuditRecordList.tsx';
+
+export default { list: AuditRecordList, icon: HistoryIcon };

@@ -1,0 +1,57 @@
+// 名额 of one training mode (异地培养 or 当地培养) in the current round: places, selected (已入选),
+// recommended and awaiting selection, remaining — the API's quotaUsage, region-wide line.
+import { Box, LinearProgress, Stack, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslate } from 'react-admin';
+import { quotaUsage, type QuotaLine } from '../dataProvider/aggregates.ts';
+import { DashboardCard } from './DashboardCard.tsx';
+import { useCurrentRound } from './useCurrentRound.ts';
+
+export function useQuotaUsage(roundId: string | undefined) {
+  return useQuery({ queryKey: ['dashboard', 'quotaUsage', roundId], queryFn: () => quotaUsage(roundId!), enabled: !!roundId });
+}
+
+const Figure = ({ label, value, testId }: { label: string; value: number; testId: string }) => (
+  <Box sx={{ minWidth: 72 }}>
+    <Typography variant="h6" component="div" data-testid={testId}>
+      {value}
+    </Typography>
+    <Typography variant="caption" color="text.secondary">
+      {label}
+    </Typography>
+  </Box>
+);
+
+export const QuotaCard = ({ mode }: { mode: QuotaLine['mode'] }) => {
+  const translate = useTranslate();
+  const round = useCurrentRound();
+  const usage = useQuotaUsage(round.data?.id);
+  const line = usage.data?.find((candidate) => candidate.mode === mode && !candidate.area);
+  const modeLabel = translate(`tepei.enums.TrainingMode.${mode}`);
+  const percent = (value: number) => (line && line.places > 0 ? Math.min(100, (value / line.places) * 100) : 0);
+  return (
+    <DashboardCard title={translate('tepei.dashboard.quota', { mode: modeLabel })} loading={round.isPending || usage.isPending} error={round.error ?? usage.error} testId={`quota-${mode}`}>
+      {line ? (
+        <>
+          <Typography variant="body2" color="text.secondary" data-testid={`quota-${mode}-places`} data-value={line.places}>
+            {translate('tepei.dashboard.places', { places: line.places })}
+          </Typography>
+          <LinearProgress
+            variant="buffer"
+            value={percent(line.used)}
+            valueBuffer={percent(line.used + line.reserved)}
+            sx={{ height: 10, borderRadius: 5, my: 1.5 }}
+            aria-label={modeLabel}
+          />
+          <Stack direction="row" spacing={2}>
+            <Figure label={translate('tepei.dashboard.used')} value={line.used} testId={`quota-${mode}-used`} />
+            <Figure label={translate('tepei.dashboard.reserved')} value={line.reserved} testId={`quota-${mode}-reserved`} />
+            <Figure label={translate('tepei.dashboard.remaining')} value={line.remaining} testId={`quota-${mode}-remaining`} />
+          </Stack>
+        </>
+      ) : (
+        <Typography variant="body2">{translate('tepei.dashboard.empty')}</Typography>
+      )}
+    </DashboardCard>
+  );
+};

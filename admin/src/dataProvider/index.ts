@@ -1,0 +1,51 @@
+// The console's data provider: ra-data-graphql over the API's schema (buildQuery.ts), page
+// numbers turned into cursors (pagination.ts), every failure worded in Chinese (errors.ts), and
+// the review steps as custom methods (`useDataProvider().review(stage, input)`).
+import buildGraphQLProvider from 'ra-data-graphql';
+import type { DataProvider, GetListParams, GetManyReferenceParams } from 'react-admin';
+import { buildQueryFactory } from './buildQuery.ts';
+import { client } from './client.ts';
+import { toApiError } from './errors.ts';
+import { cursorBeforePage } from './pagination.ts';
+import { review } from './reviews.ts';
+import { introspection } from './schema.ts';
+
+const graphqlProvider = buildGraphQLProvider({
+  client,
+  introspection: { schema: introspection },
+  buildQuery: buildQueryFactory,
+  // ra-data-graphql asks for `network-only`; react-query already caches, Apollo need not.
+  query: () => ({ fetchPolicy: 'no-cache' }),
+  mutation: () => ({ fetchPolicy: 'no-cache' }),
+});
+
+async function translated<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
+async function withCursor<P extends GetListParams>(resource: string, params: P, filter: Record<string, unknown>): Promise<P> {
+  const after = await cursorBeforePage(resource, params, filter);
+  return { ...params, meta: { ...params.meta, after } };
+}
+
+export const dataProvider = {
+  getList: (resource, params) => translated(async () => graphqlProvider.getList(resource, await withCursor(resource, params, params.filter ?? {}))),
+  getManyReference: (resource, params: GetManyReferenceParams) =>
+    translated(async () =>
+      graphqlProvider.getManyReference(resource, await withCursor(resource, params, { ...(params.filter ?? {}), [params.target]: params.id })),
+    ),
+  getOne: (resource, params) => translated(() => graphqlProvider.getOne(resource, params)),
+  getMany: (resource, params) => translated(() => graphqlProvider.getMany(resource, params)),
+  create: (resource, params) => translated(() => graphqlProvider.create(resource, params)),
+  update: (resource, params) => translated(() => graphqlProvider.update(resource, params)),
+  updateMany: (resource, params) => translated(() => graphqlProvider.updateMany(resource, params)),
+  delete: (resource, params) => translated(() => graphqlProvider.delete(resource, params)),
+  deleteMany: (resource, params) => translated(() => graphqlProvider.deleteMany(resource, params)),
+  review,
+} satisfies DataProvider & { review: typeof review };
+
+export type ConsoleDataProvider = typeof dataProvider;

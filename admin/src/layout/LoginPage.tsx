@@ -1,0 +1,21 @@
+// 登录: the programme's name above react-admin's sign-in form (the `login` mutation).
+import { Box, Typography } from '@mui/material';
+import { Login, LoginForm, useTranslate } from 'react-admin';
+
+export const LoginPage = () => {
+  const translate = useTranslate();
+  return (
+    <Login>
+      <Box sx={{ px: 2, pt: 1, textAlign: 'center', maxWidth: 300 }}>
+        <Typography variant="subtitle1" component="h1" sx={{ fontWeight: 600 }}>
+          {translate('tepei.programme')}
+        </Typography>
+        <Typography variant="body1">{translate('tepei.title')}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+          {translate('tepei.login.subtitle')}
+        </Typography>
+      </Box>
+      <LoginForm />
+    </Login>
+  );
+};

@@ -1,0 +1,43 @@
+// The signed-in session, kept in localStorage so that a reload keeps the user signed in. The
+// token is the API's bearer token (login mutation); the user is what `me` said at sign-in.
+export type Role = 'APPLICANT' | 'EMPLOYER' | 'PREFECTURE' | 'REGIONAL' | 'ANALYST';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  area: { id: string; name: string } | null;
+  unit: { id: string; name: string } | null;
+}
+
+export interface Session {
+  token: string;
+  /** ISO instant after which the API refuses the token. */
+  expiresAt: string;
+  user: SessionUser;
+}
+
+const key = 'tepei.session';
+
+export function readSession(): Session | null {
+  try {
+    const stored = localStorage.getItem(key);
+    return stored ? (JSON.parse(stored) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session): void {
+  localStorage.setItem(key, JSON.stringify(session));
+}
+
+export function updateSessionUser(user: SessionUser): void {
+  const session = readSession();
+  if (session) saveSession({ ...session, user });
+}
+
+export function clearSession(): void {
+  localStorage.removeItem(key);
+}

@@ -1,0 +1,21 @@
+// 用人单位 the signed-in user may see, by recommending authority.
+import { Datagrid, List, ReferenceInput, SelectInput, TextField } from 'react-admin';
+import { EnumField } from '../common/EnumField.tsx';
+
+const filters = [
+  <ReferenceInput key="areaId" source="areaId" reference="areas" perPage={100} alwaysOn>
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+];
+
+export const UnitList = () => (
+  <List filters={filters} perPage={25} exporter={false} sort={{ field: 'id', order: 'ASC' }}>
+    <Datagrid bulkActionButtons={false} rowClick={false}>
+      <TextField source="name" sortable={false} />
+      <TextField source="area.name" sortable={false} />
+      <EnumField source="nature" enum="UnitNature" sortable={false} />
+      <TextField source="address" sortable={false} />
+      <TextField source="postcode" sortable={false} />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,36 @@
+// Chromium for the console's browser tests: Debian's package, driven by playwright-core
+// (Playwright's own browser download cannot be reached from here). When it or a Chinese font is
+// missing and the tests run as root (CI, a fresh machine), they are installed with apt-get first.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function hasChineseFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Chromium, and a Chinese font so that screenshots show the console's text, not empty boxes. */
+export function ensureChromium(): void {
+  const missing = [...(existsSync(chromiumPath) ? [] : ['chromium']), ...(hasChineseFont() ? [] : ['fonts-noto-cjk'])];
+  if (!missing.length) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`浏览器测试需要 ${missing.join('、')}：请以 root 运行测试，或先执行 apt-get install -y ${missing.join(' ')}`);
+  }
+  const apt = (...args: string[]) =>
+    execFileSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  apt('update');
+  apt('install', '-y', '--no-install-recommends', ...missing);
+}
+
+export function launchChromium(): Promise<Browser> {
+  ensureChromium();
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: flags });
+}

@@ -1,0 +1,51 @@
+// The API and the console on one real port, as `pnpm start` serves them: the in-process API of
+// support/api.ts behind the same handler as api/src/main.ts (api/src/console.ts). The console
+// is built first when admin/dist is missing or older than what it is built from.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { consoleDir, withConsole } from '@tepei/api/console';
+import type { TestApi } from '../../support/api.ts';
+
+const adminDir = fileURLToPath(new URL('../../../admin/', import.meta.url));
+/** The console bundles the API's printed schema (admin/src/dataProvider/schema.ts). */
+const schemaFile = fileURLToPath(new URL('../../../api/schema.graphql', import.meta.url));
+
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+export function ensureConsoleBuilt(): void {
+  const built = join(consoleDir, 'index.html');
+  const sources = [join(adminDir, 'src'), join(adminDir, 'index.html'), join(adminDir, 'vite.config.ts'), join(adminDir, 'package.json'), schemaFile];
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestChange))) return;
+  // vite itself rather than `pnpm build`: pnpm need not be on the PATH of the test run.
+  execFileSync(process.execPath, [join(adminDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: adminDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+export interface ConsoleServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveConsole(api: TestApi): Promise<ConsoleServer> {
+  const server: Server = createServer(withConsole(api.yoga));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
