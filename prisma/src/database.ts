@@ -28,6 +28,13 @@ export class DatabaseUnreachable extends Error {
   }
 }
 
+export class EmbeddedDatabaseInUse extends Error {
+  constructor(dataDir: string, holder: number) {
+    super(`嵌入式数据库 ${dataDir} 正被进程 ${holder} 使用；请先停止它，或设置 DATABASE_URL。`);
+    this.name = 'EmbeddedDatabaseInUse';
+  }
+}
+
 export interface OpenDatabaseOptions {
   /** A PostgreSQL server; defaults to process.env.DATABASE_URL. */
   url?: string;
@@ -91,7 +98,7 @@ function lockDataDir(dataDir: string): () => void {
   try {
     const holder = Number(fs.readFileSync(lockFile, 'utf8'));
     if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(`嵌入式数据库 ${dataDir} 正被进程 ${holder} 使用；请先停止它，或设置 DATABASE_URL。`);
+      throw new EmbeddedDatabaseInUse(dataDir, holder);
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -1,8 +1,8 @@
 // Command-line entry points print expected failures as one line, without a stack trace.
-import { DatabaseUnreachable } from '../src/database.ts';
+import { DatabaseUnreachable, EmbeddedDatabaseInUse } from '../src/database.ts';
 import { MigrationHistoryError } from './migrate.ts';
 
-const expectedErrors = [DatabaseUnreachable, MigrationHistoryError];
+const expectedErrors = [DatabaseUnreachable, EmbeddedDatabaseInUse, MigrationHistoryError];
 
 export async function runCli(main: () => Promise<void>): Promise<void> {
   try {
