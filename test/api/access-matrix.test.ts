@@ -191,6 +191,16 @@ const queryMatrix: Record<string, QueryRow> = {
       expect(value.totalCount).toBe(expected.length);
     },
   },
+  areasConnection: {
+    document: '{ areasConnection(first: 100) { totalCount edges { node { code } } } }',
+    expect: signedIn,
+    check: (role, value) => {
+      const own = ownAreaCode[role];
+      const codes = value.edges.map((edge: { node: { code: string } }) => edge.node.code);
+      expect(codes).toEqual(own ? [own] : ['650100', '653100']);
+      expect(value.totalCount).toBe(codes.length);
+    },
+  },
   areas: {
     document: '{ areas { code units { id } } }',
     expect: signedIn,

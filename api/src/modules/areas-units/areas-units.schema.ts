@@ -56,6 +56,14 @@ builder.queryFields((t) => ({
     resolve: (query, _root, _args, ctx) =>
       prisma.area.findMany({ ...query, where: areasVisibleTo(ctx.actor), orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
   }),
+  areasConnection: t.withAuth({ signedIn: true }).prismaConnection({
+    type: 'Area',
+    cursor: 'id',
+    description: '可见的推荐主管部门（Relay 分页，含 totalCount；与 areas 同序）',
+    resolve: (query, _root, _args, ctx) =>
+      prisma.area.findMany({ ...query, where: areasVisibleTo(ctx.actor), orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }, { id: 'asc' }] }),
+    totalCount: (_root, _args, ctx) => prisma.area.count({ where: areasVisibleTo(ctx.actor) }),
+  }),
   units: t.withAuth({ signedIn: true }).prismaConnection({
     type: 'EmployerUnit',
     cursor: 'id',
