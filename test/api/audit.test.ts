@@ -17,7 +17,6 @@ import {
   insertOne,
   internalLeaks,
   keepResponses,
-  mutationCalls,
   mutationDocument,
   roleLabels,
   roles,
@@ -26,7 +25,7 @@ import {
   type Role,
   type World,
 } from '../support/matrix.ts';
-import { documentMutationCalls } from '../support/uploads.ts';
+import { mutationCalls, succeedsAs } from '../support/mutation-roles.ts';
 
 let api: TestApi;
 let world: World;
@@ -115,39 +114,7 @@ const capitalized = (field: string) => `${field[0]!.toUpperCase()}${field.slice(
 
 // ─────────────────────────────── every mutation ───────────────────────────────
 
-/** Who succeeds at each mutation (see support/matrix.ts for what each acts on). */
-// The upload mutations are arranged in support/uploads.ts (multipart requests).
-Object.assign(mutationCalls, documentMutationCalls);
 
-const succeedsAs: Record<string, Role> = {
-  completeTraining: 'regional',
-  createApplication: 'applicant',
-  createOrientationSession: 'regional',
-  createUser: 'regional',
-  employerReview: 'employer',
-  liftBlacklistEntry: 'regional',
-  listOnBlacklist: 'regional',
-  login: 'anonymous',
-  logout: 'employer',
-  prefectureReview: 'prefecture',
-  recordClassifiedItem: 'applicant',
-  recordOrientation: 'regional',
-  regionalDecision: 'regional',
-  register: 'anonymous',
-  revokeUserSessions: 'regional',
-  setAreaAllocation: 'regional',
-  setModePlaces: 'regional',
-  setUserDisabled: 'regional',
-  startTraining: 'regional',
-  submitApplication: 'applicant',
-  unlockUser: 'regional',
-  updateApplication: 'applicant',
-  uploadApplicationPhoto: 'applicant',
-  uploadEvidence: 'applicant',
-  uploadForm4Scan: 'employer',
-  uploadForm5Scan: 'prefecture',
-  withdrawApplication: 'applicant',
-};
 
 /** A role each scope-guarded mutation refuses (login and register are public). */
 const refusedAs: Record<string, Role> = {

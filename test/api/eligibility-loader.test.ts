@@ -1,7 +1,6 @@
 // The loader gathers the rules' facts from the database: only listings in force count, and a
 // page of applications costs the same few queries whatever its size.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Area, EmployerUnit, Prisma, PrismaClient, Round } from '@tepei/db/client';
 import { areaFacts, residentRegionCode } from '@tepei/db/reference/areas';
 import { composeResidentId } from '@tepei/db/reference/resident-id';
@@ -9,6 +8,7 @@ import { connectPrisma, disconnectPrisma } from '@tepei/api/db';
 import { blacklistExpiry } from '@tepei/api/modules/eligibility/blacklist-expiry';
 import { eligibilityFor, eligibilitySelect, loadEligibility } from '@tepei/api/modules/eligibility/eligibility.loader';
 import { blockingRules, type RuleResult } from '@tepei/api/modules/eligibility/eligibility.rules';
+import { countStatements } from '../support/sql-count.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const now = new Date('2025-03-01T10:00:00+08:00');
@@ -142,16 +142,6 @@ describe('loading eligibility from the database', () => {
 });
 
 describe('the cost of a page of applications', () => {
-  /** SQL statements sent to PostgreSQL while `work` runs, counted where every pg query passes. */
-  async function countQueries(work: () => Promise<unknown>): Promise<number> {
-    const spy = vi.spyOn(pg.Client.prototype, 'query');
-    try {
-      await work();
-      return spy.mock.calls.length;
-    } finally {
-      spy.mockRestore();
-    }
-  }
 
   it('is the same four queries for 2 applications as for 20 across units and areas', async () => {
     await prisma.application.createMany({
@@ -163,8 +153,8 @@ describe('the cost of a page of applications', () => {
     expect(all).toHaveLength(20);
     const two = all.filter((application) => application.id === listedApplicantId || application.id === formerlyListedApplicantId);
 
-    const forTwo = await countQueries(() => loadEligibility(two, now));
-    const forTwenty = await countQueries(async () => {
+    const forTwo = await countStatements(() => loadEligibility(two, now));
+    const forTwenty = await countStatements(async () => {
       const results = await loadEligibility(all, now);
       expect(results.size).toBe(20);
     });

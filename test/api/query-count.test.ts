@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements } from '../support/sql-count.ts';
 import { startApi, type TestApi } from '../support/api.ts';
 import { arrangeProgramme } from '../fixtures/programme.ts';
 import { insertApplications } from '../fixtures/applications.ts';
@@ -23,16 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-/** SQL statements sent to PostgreSQL while `work` runs, counted where every pg query passes. */
-async function countStatements(work: () => Promise<unknown>): Promise<number> {
-  const spy = vi.spyOn(pg.Client.prototype, 'query');
-  try {
-    await work();
-    return spy.mock.calls.length;
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 const queuePage = /* GraphQL */ `
   query Queue($first: Int!) {

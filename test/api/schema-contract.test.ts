@@ -9,8 +9,8 @@ import { authScopesFor, type AuthScopes } from '@tepei/api/auth/scopes';
 import { defaultFailedLoginDelay, setFailedLoginDelay } from '@tepei/api/modules/accounts/accounts.service';
 import { startApi, type TestApi } from '../support/api.ts';
 import { globalId } from '../support/workflow.ts';
-import { arrangeWorld, internalLeaks, keepResponses, mutationCalls, rootFields, tokenOf, type Role, type World } from '../support/matrix.ts';
-import { documentMutationCalls } from '../support/uploads.ts';
+import { arrangeWorld, internalLeaks, keepResponses, rootFields, tokenOf, type Role, type World } from '../support/matrix.ts';
+import { mutationCalls, succeedsAs } from '../support/mutation-roles.ts';
 
 // ─────────────────────────────── (a) the committed SDL ───────────────────────────────
 
@@ -142,39 +142,7 @@ describe('unexpected errors reach clients masked', () => {
 
 // ─────────────────────────────── (d) any valid selection works ───────────────────────────────
 
-/** The role that may take each step (support/matrix.ts arranges what it acts on). */
-// The upload mutations are arranged in support/uploads.ts (multipart requests).
-Object.assign(mutationCalls, documentMutationCalls);
 
-const succeedsAs: Record<string, Role> = {
-  completeTraining: 'regional',
-  createApplication: 'applicant',
-  createOrientationSession: 'regional',
-  createUser: 'regional',
-  employerReview: 'employer',
-  liftBlacklistEntry: 'regional',
-  listOnBlacklist: 'regional',
-  login: 'anonymous',
-  logout: 'employer',
-  prefectureReview: 'prefecture',
-  recordClassifiedItem: 'applicant',
-  recordOrientation: 'regional',
-  regionalDecision: 'regional',
-  register: 'anonymous',
-  revokeUserSessions: 'regional',
-  setAreaAllocation: 'regional',
-  setModePlaces: 'regional',
-  setUserDisabled: 'regional',
-  startTraining: 'regional',
-  submitApplication: 'applicant',
-  unlockUser: 'regional',
-  updateApplication: 'applicant',
-  uploadApplicationPhoto: 'applicant',
-  uploadEvidence: 'applicant',
-  uploadForm4Scan: 'employer',
-  uploadForm5Scan: 'prefecture',
-  withdrawApplication: 'applicant',
-};
 
 describe('a client may select as little as it likes', () => {
   it('names every mutation', () => {

@@ -1,0 +1,38 @@
+// Every mutation of the schema, arranged to be called as any role, and the role that
+// succeeds at each: shared by the audit and schema-contract tests.
+import { mutationCalls as matrixCalls, type Role } from './matrix.ts';
+import { documentMutationCalls } from './uploads.ts';
+
+/** support/matrix.ts arranges the workflow mutations; support/uploads.ts the multipart ones. */
+export const mutationCalls = { ...matrixCalls, ...documentMutationCalls };
+
+/** Who succeeds at each mutation (see the two files above for what each acts on). */
+export const succeedsAs: Record<string, Role> = {
+  completeTraining: 'regional',
+  createApplication: 'applicant',
+  createOrientationSession: 'regional',
+  createUser: 'regional',
+  employerReview: 'employer',
+  liftBlacklistEntry: 'regional',
+  listOnBlacklist: 'regional',
+  login: 'anonymous',
+  logout: 'employer',
+  prefectureReview: 'prefecture',
+  recordClassifiedItem: 'applicant',
+  recordOrientation: 'regional',
+  regionalDecision: 'regional',
+  register: 'anonymous',
+  revokeUserSessions: 'regional',
+  setAreaAllocation: 'regional',
+  setModePlaces: 'regional',
+  setUserDisabled: 'regional',
+  startTraining: 'regional',
+  submitApplication: 'applicant',
+  unlockUser: 'regional',
+  updateApplication: 'applicant',
+  uploadApplicationPhoto: 'applicant',
+  uploadEvidence: 'applicant',
+  uploadForm4Scan: 'employer',
+  uploadForm5Scan: 'prefecture',
+  withdrawApplication: 'applicant',
+};
