@@ -327,6 +327,7 @@ const mutationMatrix: Record<string, Expectation> = {
   submitApplication: row(U, A, NF, F, F, F, F, F, F),
   unlockUser: regionalOnly,
   updateApplication: row(U, A, NF, F, F, F, F, F, F),
+  updateRound: regionalOnly,
   uploadApplicationPhoto: row(U, A, NF, F, F, F, F, F, F),
   uploadEvidence: row(U, A, NF, F, F, F, F, F, F),
   // The employer of the application's unit; another area's unit cannot see the application.

@@ -436,6 +436,13 @@ export const mutationCalls: Record<string, Prepare> = {
       form: applicationForm(world.owner.who, { department: '心内科导管室' }),
     });
   },
+  async updateRound(world, role) {
+    // The round's own deadline again: the call succeeds and the world stays as it was.
+    return prepared(world, role, 'updateRound', '$roundId: ID!, $input: UpdateRoundInput!', 'roundId: $roundId, input: $input', {
+      roundId: world.roundGlobalId,
+      input: { applicationDeadline: '2027-03-05T23:59:59.999+08:00' },
+    });
+  },
   async withdrawApplication(world, role) {
     const signature = `${idVersion.signature}, $reason: String!`;
     const args = `${idVersion.args}, reason: $reason`;

@@ -30,6 +30,7 @@ export const succeedsAs: Record<string, Role> = {
   submitApplication: 'applicant',
   unlockUser: 'regional',
   updateApplication: 'applicant',
+  updateRound: 'regional',
   uploadApplicationPhoto: 'applicant',
   uploadEvidence: 'applicant',
   uploadForm4Scan: 'employer',

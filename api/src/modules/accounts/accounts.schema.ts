@@ -68,6 +68,11 @@ export const UserType = builder.prismaObject('User', {
     }),
     disabled: t.exposeBoolean('disabled', { description: '是否已停用' }),
     lockedUntil: t.expose('lockedUntil', { type: 'DateTime', nullable: true, description: '连续登录失败后临时锁定至此时' }),
+    isLocked: t.boolean({
+      description: '当前是否处于临时锁定中（按服务器时间判断）',
+      select: { lockedUntil: true },
+      resolve: (user, _args, ctx) => !!user.lockedUntil && user.lockedUntil > ctx.now(),
+    }),
     lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),

@@ -40,6 +40,7 @@ builder.prismaNode('AuditRecord', {
 const AuditFilter = builder.inputType('AuditFilter', {
   fields: (t) => ({
     operation: t.string({ required: false }),
+    actorUsername: t.string({ required: false, description: '操作人用户名' }),
     result: t.field({ type: AuditResultEnum, required: false }),
     targetId: t.string({ required: false }),
     from: t.field({ type: 'DateTime', required: false }),
@@ -65,6 +66,7 @@ function auditWhere(actor: Parameters<typeof auditVisibleTo>[0], filter: typeof 
     AND: [
       auditVisibleTo(actor),
       filter?.operation ? { operation: filter.operation } : {},
+      filter?.actorUsername ? { actor: { username: filter.actorUsername.trim() } } : {},
       filter?.result ? { result: filter.result } : {},
       filter?.targetId ? { targetId: filter.targetId } : {},
       filter?.from || filter?.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {},

@@ -1,6 +1,11 @@
-// A yearly round: deadlines, age cut-off, places per mode.
+// A yearly round: deadlines, age cut-off, places per mode, shortage specialties; the regional
+// admin changes a running one (rounds.service.ts).
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
+import { DeadlinePassedError } from '../../errors/domain-errors.ts';
+import { commonErrors } from '../../errors/error-types.schema.ts';
+import { audited } from '../audit/audit.service.ts';
+import { updateRound } from './rounds.service.ts';
 
 export const RoundType = builder.prismaNode('Round', {
   id: { field: 'id' },
@@ -41,3 +46,30 @@ builder.queryFields((t) => ({
       prisma.round.findFirst({ ...query, orderBy: { year: 'desc' } }),
   }),
 }));
+
+const UpdateRoundInput = builder.inputType('UpdateRoundInput', {
+  description: '修改年度设置；未填的项保持不变',
+  fields: (t) => ({
+    applicationDeadline: t.field({ type: 'DateTime', required: false, description: '个人申报截止时间（通常为北京时间当日 23:59:59.999）' }),
+    recommendationDeadline: t.field({ type: 'DateTime', required: false, description: '审核推荐截止时间，须晚于个人申报截止时间' }),
+    ageCutoffDate: t.field({ type: 'Date', required: false, description: '出生日期须不早于此日（年龄45周岁以下）' }),
+    shortageSpecialties: t.stringList({ required: false, description: '紧缺专业（整体替换；去除空白与重复）' }),
+  }),
+});
+
+builder.mutationField('updateRound', (t) =>
+  t.withAuth({ regional: true }).field({
+    type: RoundType,
+    description: '修改未结束年度的截止时间、年龄截止日期与紧缺专业（自治区人社厅）；紧缺专业变化时重新核定各申报的放宽条件',
+    errors: { types: [...commonErrors, DeadlinePassedError] },
+    args: {
+      roundId: t.arg.globalID({ required: true, for: [RoundType] }),
+      input: t.arg({ type: UpdateRoundInput, required: true }),
+    },
+    resolve: audited(
+      'updateRound',
+      (args) => ({ type: 'Round', id: args.roundId.id }),
+      (args, ctx) => updateRound(ctx.actor!, ctx.now(), args.roundId.id, args.input),
+    ),
+  }),
+);

@@ -1,0 +1,80 @@
+// The regional admin configures a round (DOMAIN.md "Timeline": every round is configurable):
+// its deadlines, its age cut-off date and its shortage specialties (紧缺专业). A round whose
+// recommendation deadline has passed is history and stays as it was.
+import type { Round } from '@tepei/db/client';
+import type { Actor } from '../../auth/actor.ts';
+import { formatBeijing } from '../../clock.ts';
+import { prisma } from '../../db.ts';
+import { DeadlinePassedError, FieldProblems, ForbiddenError, NotFoundError } from '../../errors/domain-errors.ts';
+import { recordRelaxedRules } from '../eligibility/relaxed-rules.ts';
+
+export interface RoundChanges {
+  applicationDeadline?: Date | null;
+  recommendationDeadline?: Date | null;
+  /** YYYY-MM-DD (the Date scalar). */
+  ageCutoffDate?: string | null;
+  shortageSpecialties?: readonly string[] | null;
+}
+
+const maxSpecialties = 50;
+/** Recomputing the relaxed rules of a whole round takes a while on the embedded database. */
+const transactionOptions = { maxWait: 15_000, timeout: 60_000 };
+const maxSpecialtyLength = 30;
+
+/** Trimmed, without blanks and repeats, in the order given. */
+function cleanSpecialties(specialties: readonly string[]): string[] {
+  return [...new Set(specialties.map((specialty) => specialty.trim()).filter(Boolean))];
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function validate(round: Round, changes: RoundChanges, next: { applicationDeadline: Date; recommendationDeadline: Date; ageCutoffDate: Date; shortageSpecialties: string[] }) {
+  const problems = new FieldProblems();
+  if (next.recommendationDeadline <= next.applicationDeadline) {
+    problems.add(['input', 'recommendationDeadline'], `审核推荐截止时间（${formatBeijing(next.recommendationDeadline)}）须晚于个人申报截止时间（${formatBeijing(next.applicationDeadline)}）`);
+  }
+  // The cut-off is 1 January of year − 45 in the notice; a date far from that is a typing error.
+  const cutoffYear = next.ageCutoffDate.getUTCFullYear();
+  if (cutoffYear < round.year - 60 || cutoffYear > round.year - 18) {
+    problems.add(['input', 'ageCutoffDate'], `年龄截止出生日期应在 ${round.year - 60} 年至 ${round.year - 18} 年之间（${round.year}年度按45周岁为 ${round.year - 45}-01-01）`);
+  }
+  if (changes.shortageSpecialties) {
+    if (next.shortageSpecialties.length > maxSpecialties) problems.add(['input', 'shortageSpecialties'], `紧缺专业最多 ${maxSpecialties} 个`);
+    const tooLong = next.shortageSpecialties.filter((specialty) => specialty.length > maxSpecialtyLength);
+    if (tooLong.length) problems.add(['input', 'shortageSpecialties'], `紧缺专业名称不超过 ${maxSpecialtyLength} 字：${tooLong.join('、')}`);
+  }
+  problems.throwIfAny();
+}
+
+/**
+ * Changes a running round. Changing the shortage specialties changes which applications may
+ * relax education or title, so their stored relaxed rules are recomputed in the same
+ * transaction: nobody reads a round and rules that disagree.
+ */
+export async function updateRound(actor: Actor, now: Date, roundId: string, changes: RoundChanges): Promise<Round> {
+  if (actor.role !== 'REGIONAL') throw new ForbiddenError('仅自治区人社厅可以设置年度截止时间与紧缺专业');
+  return prisma.$transaction(async (tx) => {
+    // Serialises with selections and quota changes of the round (they lock the same row).
+    await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${roundId}::uuid FOR UPDATE`;
+    const round = await tx.round.findUnique({ where: { id: roundId } });
+    if (!round) throw new NotFoundError('特培年度');
+    if (now > round.recommendationDeadline) {
+      throw new DeadlinePassedError(
+        round.recommendationDeadline,
+        `${round.name}审核推荐已于 ${formatBeijing(round.recommendationDeadline)}（北京时间）截止，已结束的年度不能修改`,
+      );
+    }
+    const next = {
+      applicationDeadline: changes.applicationDeadline ?? round.applicationDeadline,
+      recommendationDeadline: changes.recommendationDeadline ?? round.recommendationDeadline,
+      ageCutoffDate: changes.ageCutoffDate ? new Date(`${changes.ageCutoffDate}T00:00:00Z`) : round.ageCutoffDate,
+      shortageSpecialties: changes.shortageSpecialties ? cleanSpecialties(changes.shortageSpecialties) : round.shortageSpecialties,
+    };
+    validate(round, changes, next);
+    const updated = await tx.round.update({ where: { id: roundId }, data: next });
+    if (!sameList(round.shortageSpecialties, next.shortageSpecialties)) await recordRelaxedRules(tx, { roundId }, now);
+    return updated;
+  }, transactionOptions);
+}
