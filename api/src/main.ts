@@ -4,9 +4,10 @@ import { createServer } from 'node:http';
 import { runCli } from '@tepei/db/cli';
 import { openDatabase } from '@tepei/db/database';
 import { migrate } from '@tepei/db/migrate';
-import { isSeeded, seed } from '@tepei/db/seed';
+import { isSeeded } from '@tepei/db/seed';
 import { consoleBuilt, withConsole } from './console.ts';
 import { connectPrisma, disconnectPrisma } from './db.ts';
+import { seedDemoData } from './demo-data.ts';
 import { createYogaApp } from './yoga.ts';
 
 await runCli(async () => {
@@ -16,7 +17,7 @@ await runCli(async () => {
   const prisma = connectPrisma(database);
   if (!(await isSeeded(prisma))) {
     console.log('空数据库，正在写入演示数据 / empty database: seeding demo data…');
-    await seed(prisma);
+    await seedDemoData(prisma);
   }
   const yoga = createYogaApp();
   const server = createServer(withConsole(yoga));

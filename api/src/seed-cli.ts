@@ -1,10 +1,10 @@
 // pnpm db:seed — migrates, then writes the demo data once (a second run changes nothing).
-import { createPrismaClient } from '../src/client.ts';
-import { openDatabase } from '../src/database.ts';
-import { runCli } from '../tooling/cli.ts';
-import { migrate } from '../tooling/migrate.ts';
-import { demoAccounts, demoPassword } from './accounts.ts';
-import { seed, type SeedSummary } from './seed.ts';
+import { createPrismaClient } from '@tepei/db/client';
+import { runCli } from '@tepei/db/cli';
+import { openDatabase } from '@tepei/db/database';
+import { migrate } from '@tepei/db/migrate';
+import { demoAccounts, demoPassword, type SeedSummary } from '@tepei/db/seed';
+import { seedDemoData } from './demo-data.ts';
 
 function report(summary: SeedSummary, seconds: number): string {
   const headline = {
@@ -33,7 +33,7 @@ await runCli(async () => {
     const prisma = createPrismaClient(db);
     try {
       const started = performance.now();
-      const summary = await seed(prisma);
+      const summary = await seedDemoData(prisma);
       console.log(report(summary, (performance.now() - started) / 1000));
       if (summary.result === 'declined') process.exitCode = 1;
     } finally {

@@ -1,4 +1,4 @@
-// `pnpm db:seed`: the demo data of DOMAIN.md — 19 areas, 80 units, the 2025 round (closed,
+// The demo data of DOMAIN.md (written by `pnpm db:seed`, api/src/seed-cli.ts) — 19 areas, 80 units, the 2025 round (closed,
 // trained) and the open round (mid-review), about 1,500 applications with their full
 // histories, the blacklist and the scenarios of edge-cases.ts.
 //
@@ -54,7 +54,18 @@ export class SeedDateTooEarly extends Error {
 /** 2025's trainees finish in June 2026: the demo tells their story as already told. */
 const earliestToday = new Date('2026-07-01T00:00:00+08:00');
 
-export async function seed(prisma: PrismaClient, options: { today?: Date } = {}): Promise<SeedSummary> {
+export interface SeedOptions {
+  /** The demo's "today"; the current time when absent. */
+  today?: Date;
+  /**
+   * What the API derives from the rows and stores beside them (e.g. the relaxed eligibility
+   * rules of each application), run in the seed's transaction so that demo data is never
+   * found half-derived. The API passes it: the rules live there, not in this package.
+   */
+  derive?: (tx: Prisma.TransactionClient) => Promise<unknown>;
+}
+
+export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
   const today = options.today ?? new Date();
   if (await isSeeded(prisma)) return { result: 'present', ...(await countRows(prisma)) };
   if (today.getTime() < earliestToday.getTime()) throw new SeedDateTooEarly(today);
@@ -65,6 +76,7 @@ export async function seed(prisma: PrismaClient, options: { today?: Date } = {})
       const areas = await upsertAreas(tx);
       const rows = buildRows(areas, today);
       await writeRows(tx, rows);
+      await options.derive?.(tx);
       return {
         result: 'written' as const,
         areas: areas.length,

@@ -17,7 +17,9 @@ import type { GraphQLInputObjectType, GraphQLEnumType } from 'graphql';
 import { type GqlResponse, startApi, type TestApi } from '../support/api.ts';
 import { arrangeProgramme, person, type Programme } from '../fixtures/programme.ts';
 import { insertApplications } from '../fixtures/applications.ts';
-import { globalId, registerApplicant } from '../support/workflow.ts';
+import { recordRelaxedRules } from '@tepei/api/modules/eligibility/relaxed-rules';
+import { applicationForm } from '../fixtures/programme.ts';
+import { createApplication, globalId, registerApplicant, updateApplication } from '../support/workflow.ts';
 
 const now = new Date('2026-12-01T10:00:00+08:00');
 const beijing = (local: string) => new Date(`${local}+08:00`);
@@ -27,6 +29,8 @@ let programme: Programme;
 const staff = ['admin', 'analyst', 'pref-653100', 'pref-650100', 'unit-kashgar', 'unit-kashgar-school', 'unit-urumqi'] as const;
 let tokens: Record<(typeof staff)[number] | 'applicant', string>;
 let world: Awaited<ReturnType<typeof arrangeSpread>>;
+/** Each application's relaxed rules as the API's eligibility field reports them: the oracle of the relaxed filters and sort. */
+let relaxedByApplication: Map<string, string[]>;
 
 beforeAll(async () => {
   api = await startApi({ clock: () => now });
@@ -34,6 +38,7 @@ beforeAll(async () => {
   world = await arrangeSpread();
   tokens = { applicant: world.applicantToken } as typeof tokens;
   for (const username of staff) tokens[username] = await api.login(username);
+  relaxedByApplication = await relaxedRulesReported(tokens.analyst);
 });
 afterAll(() => api?.close());
 
@@ -108,6 +113,8 @@ async function arrangeSpread() {
         decidedAt: reached('SELECTED') ?? reached('NOT_SELECTED'),
       },
     });
+    // The profile changes facts eligibility reads: record what the API records when a form is saved.
+    await recordRelaxedRules(api.prisma, { id: id! });
     let from: ApplicationStatus = 'DRAFT';
     await api.prisma.statusChange.createMany({
       data: history.map(([to, at]) => {
@@ -231,6 +238,23 @@ async function pageThrough(token: string, variables: Record<string, unknown>, pa
 async function actorOf(username: string): Promise<Actor> {
   const user = await api.prisma.user.findUniqueOrThrow({ where: { username } });
   return { userId: user.id, sessionId: 'test', username, displayName: user.displayName, role: user.role, areaId: user.areaId, unitId: user.unitId };
+}
+
+async function relaxedRulesReported(token: string): Promise<Map<string, string[]>> {
+  const response = await api.gql(
+    '{ applications(first: 100) { totalCount edges { node { id eligibility { rule outcome } } } } }',
+    {},
+    token,
+  );
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  const { totalCount, edges } = response.data.applications as {
+    totalCount: number;
+    edges: Array<{ node: { id: string; eligibility: Array<{ rule: string; outcome: string }> } }>;
+  };
+  expect(edges.length).toBe(totalCount);
+  return new Map(
+    edges.map(({ node }) => [rawIdOf(node.id), node.eligibility.filter((result) => result.outcome === 'RELAXED').map((result) => result.rule)]),
+  );
 }
 
 // ─────────────────────────────── counts ───────────────────────────────
@@ -402,6 +426,15 @@ describe('applications(filter)', () => {
       () => ({ decidedFrom: '2026-04-10T10:00:00+08:00', decidedTo: '2026-11-30T15:00:00+08:00' }),
       (row) => !!row.decidedAt && row.decidedAt >= beijing('2026-04-10T10:00') && row.decidedAt <= beijing('2026-11-30T15:00'),
     ],
+    // K7 (汉族 大专, 喀什) relies on both relaxations, G1 (本科 初级, 喀什) on the title's alone.
+    ['relaxed: true', () => ({ relaxed: true }), (row) => relaxedByApplication.get(row.id)!.length > 0],
+    ['relaxed: false', () => ({ relaxed: false }), (row) => relaxedByApplication.get(row.id)!.length === 0],
+    ['relaxedRules: [ETHNICITY]', () => ({ relaxedRules: ['ETHNICITY'] }), (row) => relaxedByApplication.get(row.id)!.includes('ETHNICITY')],
+    [
+      'relaxedRules: [EDUCATION_TITLE]',
+      () => ({ relaxedRules: ['EDUCATION_TITLE'] }),
+      (row) => relaxedByApplication.get(row.id)!.includes('EDUCATION_TITLE'),
+    ],
     [
       'ethnicities + educations + southernXinjiang + statuses, combined',
       () => ({ ethnicities: ['UYGHUR'], educations: ['BACHELOR'], southernXinjiang: true, statuses: ['SUBMITTED'] }),
@@ -468,6 +501,7 @@ describe('applications(orderBy)', () => {
     ETHNICITY: (row) => rank(ethnicityOrder, row.ethnicity),
     EDUCATION: (row) => rank(educationOrder, row.education),
     TITLE_LEVEL: (row) => rank(titleLevelOrder, row.titleLevel),
+    RELAXED_RULES: (row) => relaxedByApplication.get(row.id)!.length,
   };
 
   function expectedOrder(orders: Array<{ field: string; direction: 'ASC' | 'DESC' }>): string[] {

@@ -11,7 +11,8 @@
 import type { PrismaClient } from '@tepei/db/client';
 import { connectPrisma, disconnectPrisma } from '@tepei/api/db';
 import { createYogaApp, type YogaApp } from '@tepei/api/yoga';
-import { demoPassword, seed } from '@tepei/db/seed';
+import { demoPassword } from '@tepei/db/seed';
+import { seedDemoData } from '@tepei/api/demo-data';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 /** The password of every demo account the seed creates. */
@@ -70,7 +71,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<TestApi> 
   // Same pool size as the test database's own client: PGlite serves one query at a time.
   const prisma = connectPrisma({ url: db.url, poolSize: db.engine === 'embedded' ? db.poolSize : (options.poolSize ?? db.poolSize) });
   try {
-    if (options.seeded) await seed(prisma, options.clock ? { today: options.clock() } : {});
+    if (options.seeded) await seedDemoData(prisma, options.clock ? { today: options.clock() } : {});
   } catch (error) {
     await disconnectPrisma();
     await db.close();

@@ -5,6 +5,7 @@
 import type { Prisma } from '@tepei/db/client';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
+import { EligibilityRuleEnum } from '../eligibility/eligibility.schema.ts';
 import { ApplicationStatusEnum } from './application-status.schema.ts';
 import { EducationEnum, EthnicityEnum, GenderEnum, TitleLevelEnum, TrainingModeEnum, UnitNatureEnum } from './application-enums.schema.ts';
 
@@ -25,6 +26,8 @@ export const ApplicationFilterInput = builder.inputType('ApplicationFilter', {
     titleLevels: t.field({ type: [TitleLevelEnum], required: false, description: '职称层级（任一）' }),
     trainingSpecialty: t.string({ required: false, description: '培养专业（完全一致）' }),
     specialtyContains: t.string({ required: false, description: '培养专业包含' }),
+    relaxed: t.boolean({ required: false, description: 'true 仅放宽条件后符合的申报（南疆非少数民族、学历或职称放宽），false 仅无放宽的申报' }),
+    relaxedRules: t.field({ type: [EligibilityRuleEnum], required: false, description: '放宽后符合的推荐条件（任一），如 EDUCATION_TITLE' }),
     birthDateFrom: t.field({ type: 'Date', required: false, description: '出生日期不早于（含当日）' }),
     birthDateTo: t.field({ type: 'Date', required: false, description: '出生日期不晚于（含当日）' }),
     submittedFrom: t.field({ type: 'DateTime', required: false, description: '提交时间不早于' }),
@@ -79,6 +82,8 @@ export function applicationFilterWhere(filter: ApplicationFilter | null | undefi
   add(filter.titleLevels?.length && { titleLevel: { in: filter.titleLevels } });
   add(filter.trainingSpecialty && { trainingSpecialty: filter.trainingSpecialty.trim() });
   add(filter.specialtyContains && { trainingSpecialty: { contains: filter.specialtyContains.trim() } });
+  add(filter.relaxed != null && { relaxedRuleCount: filter.relaxed ? { gt: 0 } : 0 });
+  add(filter.relaxedRules?.length && { relaxedRules: { hasSome: filter.relaxedRules } });
   add(birthDates && { birthDate: birthDates });
   add(submitted && { submittedAt: submitted });
   add(decided && { decidedAt: decided });
@@ -106,6 +111,7 @@ const sortFields = {
   ETHNICITY: { description: '民族（按 GB/T 3304 代码）', orderBy: (sort) => ({ ethnicity: sort }) },
   EDUCATION: { description: '最高学历（由低到高）', orderBy: (sort) => ({ education: sort }) },
   TITLE_LEVEL: { description: '职称层级（由低到高）', orderBy: (sort) => ({ titleLevel: sort }) },
+  RELAXED_RULES: { description: '放宽后符合的推荐条件数（无放宽的为 0）', orderBy: (sort) => ({ relaxedRuleCount: sort }) },
 } satisfies Record<string, { description: string; orderBy: (sort: Prisma.SortOrder) => Prisma.ApplicationOrderByWithRelationInput }>;
 
 export type ApplicationSortField = keyof typeof sortFields;

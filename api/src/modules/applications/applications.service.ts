@@ -8,6 +8,7 @@ import { prisma } from '../../db.ts';
 import { ConcurrentModificationError, ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../errors/domain-errors.ts';
 import { listForAbandonment } from '../blacklist/blacklist.service.ts';
 import { assertEligible } from '../eligibility/eligibility.guard.ts';
+import { recordRelaxedRules } from '../eligibility/relaxed-rules.ts';
 import { assertApplicationsOpen, assertRecommendationsOpen } from '../rounds/deadlines.ts';
 import { type ApplicationForm, applicationFormToPrismaData, validateApplicationForm } from './application-form.ts';
 import { loadVisibleApplication, transition } from './workflow.service.ts';
@@ -35,7 +36,8 @@ export async function createApplication(actor: Actor, now: Date, roundId: string
   ]);
   if (!round) throw new NotFoundError('特培年度');
   assertApplicationsOpen(round, now);
-  if (!user.unit) throw new ForbiddenError('账号未关联用人单位，请联系管理员');
+  const unit = user.unit;
+  if (!unit) throw new ForbiddenError('账号未关联用人单位，请联系管理员');
   if (user.idNumber && user.idNumber !== form.idNumber) {
     throw new ForbiddenError('申报表中的身份证号须与注册时的身份证号一致');
   }
@@ -43,18 +45,22 @@ export async function createApplication(actor: Actor, now: Date, roundId: string
   if (existing) throw new ConflictError(`${round.name}已有此人的申报，不能重复申报`);
 
   const data = applicationFormToPrismaData(form);
-  return prisma.application.create({
-    data: {
-      ...data.scalars,
-      ...data.createChildren,
-      roundId,
-      applicantId: actor.userId,
-      unitId: user.unit.id,
-      areaId: user.unit.areaId,
-      status: 'DRAFT',
-      createdAt: now,
-      statusChanges: { create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, at: now } },
-    },
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.application.create({
+      data: {
+        ...data.scalars,
+        ...data.createChildren,
+        roundId,
+        applicantId: actor.userId,
+        unitId: unit.id,
+        areaId: unit.areaId,
+        status: 'DRAFT',
+        createdAt: now,
+        statusChanges: { create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, at: now } },
+      },
+    });
+    await recordRelaxedRules(tx, { id: created.id }, now);
+    return created;
   });
 }
 
@@ -77,7 +83,9 @@ export async function updateApplication(
       data: { version: { increment: 1 } },
     });
     if (count !== 1) throw new ConcurrentModificationError();
-    return tx.application.update({ where: { id }, data: { ...data.scalars, ...data.replaceChildren } });
+    const updated = await tx.application.update({ where: { id }, data: { ...data.scalars, ...data.replaceChildren } });
+    await recordRelaxedRules(tx, { id }, now);
+    return updated;
   });
 }
 
