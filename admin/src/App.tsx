@@ -1,6 +1,8 @@
 // The console's table of contents: one <Resource> per thing reviewers work with, the ones a
 // role may not read left out of its menu (the API refuses them all the same).
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import applicant, { RegisterPage } from './applicant/index.ts';
 import applications from './applications/index.ts';
 import areas from './areas/index.ts';
 import audit from './audit/index.ts';
@@ -29,9 +31,14 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    {/* Public: an applicant registers before having an account. */}
+    <CustomRoutes noLayout>
+      <Route path="/register" element={<RegisterPage />} />
+    </CustomRoutes>
     {(permissions?: Permissions) => (
       <>
-        <Resource name="applications" {...applications} />
+        {/* An applicant's menu holds only their own applications. */}
+        {staff(permissions?.role) ? <Resource name="applications" {...applications} /> : <Resource name="myApplications" {...applicant} />}
         {staff(permissions?.role) ? <Resource name="blacklist" {...blacklist} /> : null}
         {staff(permissions?.role) ? <Resource name="units" {...units} /> : null}
         {staff(permissions?.role) ? <Resource name="areas" {...areas} /> : null}

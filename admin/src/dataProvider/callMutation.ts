@@ -4,7 +4,7 @@
 // message (for a ValidationFailedError, the messages of its problems).
 import { parse, isUnionType, type DocumentNode } from 'graphql';
 import { client } from './client.ts';
-import { ApiError, toApiError } from './errors.ts';
+import { ApiError, toApiError, type FieldProblem } from './errors.ts';
 import { schema } from './schema.ts';
 
 export interface MutationSpec {
@@ -40,7 +40,7 @@ export function mutationDocument(spec: MutationSpec): DocumentNode {
         __typename
         ... on ${successType(spec.field)} { data ${spec.data ? `{ ${spec.data} }` : ''} }
         ... on Error { code message }
-        ${members.has('ValidationFailedError') ? '... on ValidationFailedError { problems { message } }' : ''}
+        ${members.has('ValidationFailedError') ? '... on ValidationFailedError { problems { path message } }' : ''}
       }
     }
   `);
@@ -53,7 +53,7 @@ interface MutationResult<Data> {
   data?: Data;
   code?: string;
   message?: string;
-  problems?: { message: string }[];
+  problems?: FieldProblem[];
 }
 
 export async function callMutation<Data>(spec: MutationSpec, variables: Record<string, unknown>): Promise<Data> {
@@ -69,5 +69,5 @@ export async function callMutation<Data>(spec: MutationSpec, variables: Record<s
   // A ValidationFailedError's message names the input fields (English paths); its problems say
   // what is wrong in the reviewer's words.
   const problems = [...new Set(result.problems?.map((problem) => problem.message))];
-  throw new ApiError(problems.length ? problems.join('；') : (result.message ?? '操作未成功'), result.code ?? result.__typename);
+  throw new ApiError(problems.length ? problems.join('；') : (result.message ?? '操作未成功'), result.code ?? result.__typename, 200, result.problems ?? []);
 }

@@ -3,6 +3,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client/core';
 import { readSession } from '../session.ts';
 import { possibleTypes } from './schema.ts';
+import { hasFiles, multipartLink } from './uploadLink.ts';
 
 const bearer = new ApolloLink((operation, forward) => {
   const token = readSession()?.token;
@@ -11,7 +12,8 @@ const bearer = new ApolloLink((operation, forward) => {
 });
 
 export const client = new ApolloClient({
-  link: ApolloLink.from([bearer, new HttpLink({ uri: '/graphql' })]),
+  // Uploads (a File among the variables) go as multipart/form-data, everything else as JSON.
+  link: ApolloLink.from([bearer, ApolloLink.split(hasFiles, multipartLink('/graphql'), new HttpLink({ uri: '/graphql' }))]),
   cache: new InMemoryCache({ possibleTypes }),
   defaultOptions: {
     query: { fetchPolicy: 'no-cache', errorPolicy: 'none' },

@@ -14,12 +14,20 @@ interface ApolloErrorLike {
   message?: string;
 }
 
+/** One problem of a ValidationFailedError: the input field's path, e.g. ["form", "idNumber"]. */
+export interface FieldProblem {
+  path: string[];
+  message: string;
+}
+
 /** A refusal the API explained: its code (FORBIDDEN, DEADLINE_PASSED, …) and Chinese message. */
 export class ApiError extends HttpError {
   constructor(
     message: string,
     readonly code: string,
     status = 200,
+    /** For VALIDATION_FAILED: each problem at its field, so that a form can show it there. */
+    readonly problems: FieldProblem[] = [],
   ) {
     super(message, status, { code });
     this.name = 'ApiError';

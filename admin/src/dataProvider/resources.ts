@@ -74,6 +74,16 @@ function knownFields(inputType: string, filter: Record<string, unknown>): Record
 }
 
 export const resources: Record<string, ResourceSpec> = {
+  // An applicant's own applications (myApplications), with the documents they uploaded.
+  myApplications: {
+    root: 'myApplications',
+    paginated: false,
+    nodeType: 'Application',
+    listFields: `id status mode trainingSpecialty submittedAt updatedAt version round { id name year } ${unit}`,
+    oneFields: `${applicationFields} documents { id kind fileName mimeType sizeBytes uploadedAt }`,
+    argumentTypes: {},
+    toArguments: () => ({}),
+  },
   applications: {
     root: 'applications',
     paginated: true,

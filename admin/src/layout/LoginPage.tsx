@@ -1,6 +1,7 @@
 // 登录: the programme's name above react-admin's sign-in form (the `login` mutation).
-import { Box, Typography } from '@mui/material';
+import { Box, Link, Typography } from '@mui/material';
 import { Login, LoginForm, useTranslate } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
 
 export const LoginPage = () => {
   const translate = useTranslate();
@@ -16,6 +17,12 @@ export const LoginPage = () => {
         </Typography>
       </Box>
       <LoginForm />
+      <Typography variant="body2" sx={{ px: 2, pb: 2, textAlign: 'center' }}>
+        {translate('tepei.applicant.register.noAccount')}
+        <Link component={RouterLink} to="/register" data-testid="register-link">
+          {translate('tepei.applicant.register.link')}
+        </Link>
+      </Typography>
     </Login>
   );
 };

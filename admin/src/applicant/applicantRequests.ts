@@ -1,0 +1,88 @@
+// What an applicant asks of the API besides reading their applications (resources.ts,
+// `myApplications`): register, save forms 2 and 3, upload the photo and evidence, record
+// classified items sent offline, submit. Each is one mutation through callMutation; uploads go
+// as multipart/form-data (dataProvider/uploadLink.ts) because their variables carry a File.
+import { parse } from 'graphql';
+import { callMutation, type MutationSpec } from '../dataProvider/callMutation.ts';
+import { client } from '../dataProvider/client.ts';
+import { toApiError } from '../dataProvider/errors.ts';
+import { formFieldSelection } from './applicationFormValues.ts';
+
+export interface SavedApplication {
+  id: string;
+  version: number;
+  status: string;
+}
+
+const saved = 'id version status';
+
+export const applicantMutations = {
+  register: {
+    field: 'register',
+    variables: '$input: RegisterInput!',
+    data: 'token expiresAt user { id username displayName role }',
+  },
+  createApplication: { field: 'createApplication', variables: '$roundId: ID!, $form: ApplicationFormInput!', data: formFieldSelection },
+  updateApplication: { field: 'updateApplication', variables: '$id: ID!, $version: Int!, $form: ApplicationFormInput!', data: formFieldSelection },
+  submitApplication: { field: 'submitApplication', variables: '$id: ID!, $version: Int!', data: saved },
+  recordClassifiedItem: {
+    field: 'recordClassifiedItem',
+    variables: '$applicationId: ID!, $kind: ClassifiedItemKind!, $sentOfflineOn: Date!',
+    data: `${saved} classifiedItems { kind sentOfflineOn recordedAt }`,
+  },
+  uploadApplicationPhoto: { field: 'uploadApplicationPhoto', variables: '$applicationId: ID!, $file: File!', data: 'id fileName kind' },
+  uploadEvidence: { field: 'uploadEvidence', variables: '$applicationId: ID!, $file: File!, $title: String', data: 'id fileName kind' },
+} satisfies Record<string, MutationSpec>;
+
+/** Queries the applicant's pages make besides the data provider's. */
+export const applicantQueries = {
+  registrationUnits: 'query RegistrationUnits { registrationUnits { unitId name areaName } }',
+  /** The round an applicant applies to, and who they registered as (to start the form with). */
+  applicationStart: 'query ApplicationStart { currentRound { id name year isOpenForApplications applicationDeadline } me { id displayName idNumber phone unit { id name } } }',
+};
+
+export interface RegistrationUnit {
+  unitId: string;
+  name: string;
+  areaName: string;
+}
+
+export interface ApplicationStart {
+  currentRound: { id: string; name: string; year: number; isOpenForApplications: boolean; applicationDeadline: string } | null;
+  me: { id: string; displayName: string; idNumber: string | null; phone: string | null; unit: { id: string; name: string } | null };
+}
+
+export async function query<Data>(text: string): Promise<Data> {
+  try {
+    const { data } = await client.query<Data>({ query: parse(text) });
+    return data;
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
+export interface RegisterInput {
+  idNumber: string;
+  name: string;
+  phone: string;
+  unitId: string;
+  password: string;
+}
+
+export const register = (input: RegisterInput) => callMutation<unknown>(applicantMutations.register, { input });
+
+export const createApplication = (roundId: string, form: Record<string, unknown>) =>
+  callMutation<SavedApplication>(applicantMutations.createApplication, { roundId, form });
+
+export const updateApplication = (id: string, version: number, form: Record<string, unknown>) =>
+  callMutation<SavedApplication>(applicantMutations.updateApplication, { id, version, form });
+
+export const submitApplication = (id: string, version: number) => callMutation<SavedApplication>(applicantMutations.submitApplication, { id, version });
+
+export const recordClassifiedItem = (applicationId: string, kind: string, sentOfflineOn: string) =>
+  callMutation<SavedApplication>(applicantMutations.recordClassifiedItem, { applicationId, kind, sentOfflineOn });
+
+export const uploadPhoto = (applicationId: string, file: File) => callMutation<unknown>(applicantMutations.uploadApplicationPhoto, { applicationId, file });
+
+export const uploadEvidence = (applicationId: string, file: File, title?: string) =>
+  callMutation<unknown>(applicantMutations.uploadEvidence, { applicationId, file, title: title?.trim() || undefined });

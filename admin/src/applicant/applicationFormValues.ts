@@ -1,0 +1,172 @@
+// Forms 2 and 3 between the three shapes they take: the application as the API returns it, the
+// values the console's form edits, and the API's ApplicationFormInput.
+import type { ApplicationRecord } from '../applications/types.ts';
+
+type Text = string | null | undefined;
+
+export interface HostPreferenceValues {
+  institution: Text;
+  mentor?: Text;
+  hostAgreed: boolean | null | undefined;
+  contactName?: Text;
+  contactDepartment?: Text;
+  contactPost?: Text;
+  contactPhone?: Text;
+}
+
+/** What the applicant edits; every field of ApplicationFormInput, possibly still empty. */
+export interface ApplicationFormValues {
+  name: Text;
+  gender: Text;
+  ethnicity: Text;
+  birthDate: Text;
+  idNumber: Text;
+  politicalStatus: Text;
+  chineseProficiency: Text;
+  graduateSchool: Text;
+  foreignLanguage?: Text;
+  foreignLanguageLevel?: Text;
+  education: Text;
+  majorStudied: Text;
+  currentSpecialty: Text;
+  trainingSpecialty: Text;
+  department: Text;
+  unitAddress: Text;
+  postcode?: Text;
+  administrativePost?: Text;
+  titleName?: Text;
+  titleLevel: Text;
+  phone: Text;
+  email?: Text;
+  unitContactName: Text;
+  unitContactPhone: Text;
+  emergencyContactName: Text;
+  emergencyContactPhone: Text;
+  hasDisqualifyingIllness: boolean | null | undefined;
+  earlierTrainee: boolean | null | undefined;
+  earlierTrainingYear?: number | null;
+  earlierTrainingPlace?: Text;
+  studyGoals: Text;
+  mode: Text;
+  intendedSpecialty: Text;
+  preferenceRemarks?: Text;
+  workHistory: { startMonth: Text; endMonth?: Text; work: Text; postOrTitle?: Text }[];
+  awards: { awardedOn: Text; name: Text; level: Text }[];
+  publications: { publishedOn: Text; titleAndContent: Text; publisher: Text }[];
+  hostPreferences: HostPreferenceValues[];
+}
+
+/** The selection of ApplicationFormInput's fields on Application (the success's data reads it back). */
+export const formFieldSelection = `
+  id version status name gender ethnicity birthDate idNumber politicalStatus chineseProficiency graduateSchool
+  foreignLanguage foreignLanguageLevel education majorStudied currentSpecialty trainingSpecialty department
+  unitAddress postcode administrativePost titleName titleLevel phone email unitContactName unitContactPhone
+  emergencyContactName emergencyContactPhone hasDisqualifyingIllness earlierTrainee earlierTrainingYear
+  earlierTrainingPlace studyGoals mode intendedSpecialty preferenceRemarks
+  workHistory { startMonth endMonth work postOrTitle }
+  awards { awardedOn name level }
+  publications { publishedOn titleAndContent publisher }
+  hostPreferences { rank institution mentor hostAgreed contactName contactDepartment contactPost contactPhone }`;
+
+/** A new application: who the applicant registered as, one empty host preference. */
+export function emptyFormValues(applicant: { name?: string; idNumber?: string | null; phone?: string | null }): ApplicationFormValues {
+  return {
+    name: applicant.name ?? '',
+    idNumber: applicant.idNumber ?? '',
+    phone: applicant.phone ?? '',
+    hasDisqualifyingIllness: false,
+    earlierTrainee: false,
+    workHistory: [{ startMonth: '', endMonth: '', work: '', postOrTitle: '' }],
+    awards: [],
+    publications: [],
+    hostPreferences: [{ institution: '', mentor: '', hostAgreed: false }],
+  } as unknown as ApplicationFormValues;
+}
+
+const month = (value: Text) => (value ? value.slice(0, 7) : '');
+
+/** The application's stored answers as form values (months YYYY-MM, preferences in rank order). */
+export function recordToFormValues(record: ApplicationRecord): ApplicationFormValues {
+  const values = Object.fromEntries(
+    formFieldSelection
+      .replace(/\{[^}]*\}/g, ' ')
+      .split(/\s+/)
+      .filter((field) => field && !['id', 'version', 'status'].includes(field))
+      .map((field) => [field, record[field] ?? '']),
+  ) as unknown as ApplicationFormValues;
+  return {
+    ...values,
+    earlierTrainingYear: (record.earlierTrainingYear as number | null) ?? null,
+    workHistory: record.workHistory.map((item) => ({ ...item, startMonth: month(item.startMonth), endMonth: month(item.endMonth) })),
+    awards: record.awards.map((item) => ({ ...item })),
+    publications: record.publications.map((item) => ({ ...item })),
+    hostPreferences: [...record.hostPreferences].sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...item }) => item),
+  };
+}
+
+const trimmed = (value: Text) => (value ?? '').trim();
+const optional = (value: Text) => trimmed(value) || null;
+
+/**
+ * The values as ApplicationFormInput. Required text goes as typed (the API names an empty one at
+ * its field); optional text that is empty goes as null.
+ */
+export function toFormInput(values: ApplicationFormValues): Record<string, unknown> {
+  return {
+    name: trimmed(values.name),
+    gender: values.gender,
+    ethnicity: values.ethnicity,
+    birthDate: trimmed(values.birthDate),
+    idNumber: trimmed(values.idNumber),
+    politicalStatus: values.politicalStatus,
+    chineseProficiency: values.chineseProficiency,
+    graduateSchool: trimmed(values.graduateSchool),
+    foreignLanguage: optional(values.foreignLanguage),
+    foreignLanguageLevel: optional(values.foreignLanguageLevel),
+    education: values.education,
+    majorStudied: trimmed(values.majorStudied),
+    currentSpecialty: trimmed(values.currentSpecialty),
+    trainingSpecialty: trimmed(values.trainingSpecialty),
+    department: trimmed(values.department),
+    unitAddress: trimmed(values.unitAddress),
+    postcode: optional(values.postcode),
+    administrativePost: optional(values.administrativePost),
+    titleName: optional(values.titleName),
+    titleLevel: values.titleLevel,
+    phone: trimmed(values.phone),
+    email: optional(values.email),
+    unitContactName: trimmed(values.unitContactName),
+    unitContactPhone: trimmed(values.unitContactPhone),
+    emergencyContactName: trimmed(values.emergencyContactName),
+    emergencyContactPhone: trimmed(values.emergencyContactPhone),
+    hasDisqualifyingIllness: values.hasDisqualifyingIllness === true,
+    earlierTrainee: values.earlierTrainee === true,
+    earlierTrainingYear: values.earlierTrainee ? (values.earlierTrainingYear ?? null) : null,
+    earlierTrainingPlace: values.earlierTrainee ? optional(values.earlierTrainingPlace) : null,
+    studyGoals: trimmed(values.studyGoals),
+    mode: values.mode,
+    intendedSpecialty: trimmed(values.intendedSpecialty),
+    preferenceRemarks: optional(values.preferenceRemarks),
+    workHistory: (values.workHistory ?? []).map((item) => ({
+      startMonth: trimmed(item.startMonth),
+      endMonth: optional(item.endMonth),
+      work: trimmed(item.work),
+      postOrTitle: optional(item.postOrTitle),
+    })),
+    awards: (values.awards ?? []).map((item) => ({ awardedOn: trimmed(item.awardedOn), name: trimmed(item.name), level: trimmed(item.level) })),
+    publications: (values.publications ?? []).map((item) => ({
+      publishedOn: trimmed(item.publishedOn),
+      titleAndContent: trimmed(item.titleAndContent),
+      publisher: trimmed(item.publisher),
+    })),
+    hostPreferences: (values.hostPreferences ?? []).map((item) => ({
+      institution: trimmed(item.institution),
+      mentor: optional(item.mentor),
+      hostAgreed: item.hostAgreed === true,
+      contactName: item.hostAgreed ? optional(item.contactName) : null,
+      contactDepartment: item.hostAgreed ? optional(item.contactDepartment) : null,
+      contactPost: item.hostAgreed ? optional(item.contactPost) : null,
+      contactPhone: item.hostAgreed ? optional(item.contactPhone) : null,
+    })),
+  };
+}
