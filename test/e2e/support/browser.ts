@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { ensureDebianPackages } from '../../support/debian-packages.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -20,14 +21,7 @@ function hasChineseFont(): boolean {
 /** Chromium, and a Chinese font so that screenshots show the console's text, not empty boxes. */
 export function ensureChromium(): void {
   const missing = [...(existsSync(chromiumPath) ? [] : ['chromium']), ...(hasChineseFont() ? [] : ['fonts-noto-cjk'])];
-  if (!missing.length) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`浏览器测试需要 ${missing.join('、')}：请以 root 运行测试，或先执行 apt-get install -y ${missing.join(' ')}`);
-  }
-  const apt = (...args: string[]) =>
-    execFileSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  apt('update');
-  apt('install', '-y', '--no-install-recommends', ...missing);
+  ensureDebianPackages(missing, '浏览器测试');
 }
 
 export function launchChromium(): Promise<Browser> {
