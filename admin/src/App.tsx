@@ -13,11 +13,16 @@ import { dataProvider } from './dataProvider/index.ts';
 import { i18nProvider } from './i18n/index.ts';
 import { LoginPage } from './layout/LoginPage.tsx';
 import { theme } from './layout/theme.ts';
+import quotas from './quotas/index.ts';
+import rounds from './rounds/index.ts';
 import units from './units/index.ts';
 import users from './users/index.ts';
 
 const staff = (role?: string) => !!role && role !== 'APPLICANT';
 const readsEverything = (role?: string) => role === 'REGIONAL' || role === 'ANALYST';
+/** Creating and editing pages only for the regional admin: the analyst reads the same lists. */
+const forRole = <Views extends { create?: unknown; edit?: unknown }>(views: Views, role?: string): Views =>
+  role === 'REGIONAL' ? views : { ...views, create: undefined, edit: undefined };
 
 export const App = () => (
   <Admin
@@ -39,10 +44,12 @@ export const App = () => (
       <>
         {/* An applicant's menu holds only their own applications. */}
         {staff(permissions?.role) ? <Resource name="applications" {...applications} /> : <Resource name="myApplications" {...applicant} />}
-        {staff(permissions?.role) ? <Resource name="blacklist" {...blacklist} /> : null}
+        {readsEverything(permissions?.role) ? <Resource name="rounds" {...forRole(rounds, permissions?.role)} /> : null}
+        {readsEverything(permissions?.role) ? <Resource name="quotas" {...quotas} /> : null}
+        {staff(permissions?.role) ? <Resource name="blacklist" {...forRole(blacklist, permissions?.role)} /> : null}
         {staff(permissions?.role) ? <Resource name="units" {...units} /> : null}
         {staff(permissions?.role) ? <Resource name="areas" {...areas} /> : null}
-        {readsEverything(permissions?.role) ? <Resource name="users" {...users} /> : null}
+        {readsEverything(permissions?.role) ? <Resource name="users" {...forRole(users, permissions?.role)} /> : null}
         {readsEverything(permissions?.role) ? <Resource name="auditRecords" {...audit} /> : null}
       </>
     )}

@@ -1,14 +1,25 @@
-// 地州市人社局、兵团与自治区厅（局）: the recommending authorities, by GB/T 2260 code.
-import { BooleanField, Datagrid, List, TextField } from 'react-admin';
+// 地州市人社局、兵团与自治区厅（局）: the recommending authorities, by GB/T 2260 code, with how
+// many units each has and how many applications it has in the current round.
+import { BooleanField, Datagrid, FunctionField, List, NullableBooleanInput, SelectInput, TextField, TextInput } from 'react-admin';
 import { EnumField } from '../common/EnumField.tsx';
+import { enumChoices } from '../enums.ts';
+import { AreaApplicationCount } from './AreaApplicationCount.tsx';
+
+const filters = [
+  <TextInput key="q" source="q" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={enumChoices('AreaKind')} alwaysOn />,
+  <NullableBooleanInput key="isSouthernXinjiang" source="isSouthernXinjiang" alwaysOn />,
+];
 
 export const AreaList = () => (
-  <List perPage={50} exporter={false} sort={{ field: 'code', order: 'ASC' }} pagination={false}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
+  <List filters={filters} perPage={50} exporter={false} sort={{ field: 'code', order: 'ASC' }} pagination={false}>
+    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="area-list">
       <TextField source="code" />
       <TextField source="name" />
       <EnumField source="kind" enum="AreaKind" />
       <BooleanField source="isSouthernXinjiang" sortable={false} />
+      <FunctionField source="unitCount" sortable={false} render={(area: { units: unknown[] }) => area.units.length} />
+      <AreaApplicationCount label="resources.areas.fields.applicationCount" />
     </Datagrid>
   </List>
 );

@@ -1,5 +1,6 @@
-// 审计日志: the append-only record of who did what, newest first.
-import { Datagrid, List, SelectInput, TextField, TextInput } from 'react-admin';
+// 审计日志: the append-only record of who did what, newest first, filtered by actor, operation,
+// result and Beijing dates; a row opens the record with its (masked) details.
+import { DateInput, Datagrid, List, SelectInput, TextField, TextInput } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { EnumField } from '../common/EnumField.tsx';
 import { TranslatedField } from '../common/TranslatedField.tsx';
@@ -9,14 +10,17 @@ import { appMessagesZh } from '../i18n/zh-CN.ts';
 const operationChoices = Object.keys(appMessagesZh.tepei.operations).map((operation) => ({ id: operation, name: `tepei.operations.${operation}` }));
 
 const filters = [
+  <TextInput key="actorUsername" source="actorUsername" alwaysOn />,
   <SelectInput key="operation" source="operation" choices={operationChoices} alwaysOn />,
   <SelectInput key="result" source="result" choices={enumChoices('AuditResult')} alwaysOn />,
+  <DateInput key="from" source="from" alwaysOn />,
+  <DateInput key="to" source="to" alwaysOn />,
   <TextInput key="targetId" source="targetId" />,
 ];
 
 export const AuditRecordList = () => (
   <List filters={filters} perPage={25} exporter={false} sort={{ field: 'at', order: 'DESC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
+    <Datagrid bulkActionButtons={false} rowClick="show" data-testid="audit-list">
       <DateTimeField source="at" sortable={false} />
       <TranslatedField source="operation" messages="operations" sortable={false} />
       <EnumField source="result" enum="AuditResult" sortable={false} />

@@ -1,4 +1,5 @@
 import HistoryIcon from '@mui/icons-material/History';
 import { AuditRecordList } from './AuditRecordList.tsx';
+import { AuditRecordShow } from './AuditRecordShow.tsx';
 
-export default { list: AuditRecordList, icon: HistoryIcon };
+export default { list: AuditRecordList, show: AuditRecordShow, icon: HistoryIcon };

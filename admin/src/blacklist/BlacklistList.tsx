@@ -1,13 +1,27 @@
-// 失信名单: applicants and sending units barred for 5 years from listing (DOMAIN.md).
-import { BooleanField, BooleanInput, Datagrid, List, TextField } from 'react-admin';
+// 失信名单: applicants and sending units barred for 5 years from listing (DOMAIN.md), each with
+// the date it runs until (有效至) and whether it is in force; the regional admin lists and lifts.
+import { CreateButton, Datagrid, List, BooleanInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { EnumField } from '../common/EnumField.tsx';
+import { LiftListingButton } from './LiftListingButton.tsx';
+import { ListingStatusField } from './ListingStatusField.tsx';
 
 const filters = [<BooleanInput key="activeOnly" source="activeOnly" alwaysOn />];
 
+const Actions = () => {
+  const { permissions } = usePermissions<Permissions>();
+  return <TopToolbar>{permissions?.role === 'REGIONAL' ? <CreateButton label="tepei.admin.blacklist.create" data-testid="create-listing" /> : null}</TopToolbar>;
+};
+
+const Lift = () => {
+  const { permissions } = usePermissions<Permissions>();
+  return permissions?.role === 'REGIONAL' ? <LiftListingButton /> : null;
+};
+
 export const BlacklistList = () => (
-  <List filters={filters} perPage={25} exporter={false} sort={{ field: 'listedAt', order: 'DESC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
+  <List filters={filters} actions={<Actions />} perPage={25} exporter={false} sort={{ field: 'listedAt', order: 'DESC' }}>
+    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="blacklist-list">
       <TextField source="applicantName" sortable={false} emptyText="—" />
       <TextField source="applicantIdNumber" sortable={false} emptyText="—" />
       <TextField source="unit.name" sortable={false} emptyText="—" />
@@ -15,7 +29,10 @@ export const BlacklistList = () => (
       <TextField source="reason" sortable={false} />
       <DateTimeField source="listedAt" sortable={false} />
       <DateTimeField source="expiresAt" sortable={false} />
-      <BooleanField source="isActive" sortable={false} />
+      <ListingStatusField label="resources.blacklist.fields.status" />
+      <DateTimeField source="liftedAt" sortable={false} />
+      <TextField source="liftReason" sortable={false} emptyText="" />
+      <Lift />
     </Datagrid>
   </List>
 );

@@ -29,3 +29,13 @@ export function formatMonth(value: string | null | undefined): string {
 export function beijingDate(value: string | null | undefined): string {
   return value ? new Date(value).toLocaleDateString('sv-SE', { timeZone: beijing }) : '';
 }
+
+/** The first instant of a Beijing calendar date (YYYY-MM-DD), as the API's DateTime. */
+export function startOfBeijingDay(date: string): string {
+  return `${date}T00:00:00.000+08:00`;
+}
+
+/** The last instant of a Beijing calendar date: how the notice words a deadline. */
+export function endOfBeijingDay(date: string): string {
+  return `${date}T23:59:59.999+08:00`;
+}

@@ -33,7 +33,7 @@ export function connectionQuery(resource: string, spec: ResourceSpec, selection:
 function listQuery(resource: string, params: GetListParams, filter: Record<string, unknown>): BuildQueryResult {
   const spec = resourceSpec(resource);
   const { page = 1, perPage = 25 } = params.pagination ?? {};
-  if (!spec.paginated) return wholeList(resource, spec, page, perPage, params.sort);
+  if (!spec.paginated) return wholeList(resource, spec, page, perPage, params.sort, filter);
   const meta = (params.meta ?? {}) as PageMeta;
   return {
     query: connectionQuery(resource, spec, `totalCount edges { node { ${spec.listFields} } }`),
@@ -45,13 +45,13 @@ function listQuery(resource: string, params: GetListParams, filter: Record<strin
   };
 }
 
-/** A short list the API returns whole (areas): react-admin's page and sort applied here. */
-function wholeList(resource: string, spec: ResourceSpec, page: number, perPage: number, sort?: SortPayload): BuildQueryResult {
+/** A short list the API returns whole (areas): react-admin's filter, page and sort applied here. */
+function wholeList(resource: string, spec: ResourceSpec, page: number, perPage: number, sort: SortPayload | undefined, filter: Record<string, unknown>): BuildQueryResult {
   return {
     query: parse(`query ${resource}List { rows: ${spec.root} { ${spec.listFields} } }`),
     variables: {},
     parseResponse: ({ data }) => {
-      const rows = [...(data.rows as Record<string, unknown>[])];
+      const rows = (data.rows as Record<string, unknown>[]).filter((row) => spec.keeps?.(row, filter) ?? true);
       if (sort?.field) {
         const direction = sort.order === 'DESC' ? -1 : 1;
         rows.sort((a, b) => String(a[sort.field] ?? '').localeCompare(String(b[sort.field] ?? ''), 'zh-CN') * direction);

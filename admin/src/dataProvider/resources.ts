@@ -3,6 +3,7 @@
 // unit and area names without a request per row — and how react-admin's filter and sort become
 // the connection's arguments.
 import type { SortPayload } from 'react-admin';
+import { endOfBeijingDay, startOfBeijingDay } from '../common/format.ts';
 import { inputFieldNames } from './schema.ts';
 
 export interface ResourceSpec {
@@ -19,6 +20,8 @@ export interface ResourceSpec {
   argumentTypes: Record<string, string>;
   /** react-admin's filter and sort as values of those arguments. */
   toArguments(filter: Record<string, unknown>, sort?: SortPayload): Record<string, unknown>;
+  /** For a list the API returns whole: whether a row passes react-admin's filter. */
+  keeps?(row: Record<string, unknown>, filter: Record<string, unknown>): boolean;
 }
 
 const area = 'area { id name }';
@@ -107,7 +110,7 @@ export const resources: Record<string, ResourceSpec> = {
     root: 'units',
     paginated: true,
     nodeType: 'EmployerUnit',
-    listFields: `id name nature address postcode area { id name }`,
+    listFields: `id name nature address postcode area { id name } applications(first: 1) { totalCount }`,
     argumentTypes: { areaId: 'ID' },
     toArguments: ({ areaId }) => ({ areaId: areaId || undefined }),
   },
@@ -115,7 +118,20 @@ export const resources: Record<string, ResourceSpec> = {
     root: 'areas',
     paginated: false,
     nodeType: 'Area',
-    listFields: 'id code name kind isSouthernXinjiang',
+    listFields: 'id code name kind isSouthernXinjiang units { id }',
+    argumentTypes: {},
+    toArguments: () => ({}),
+    keeps: (row, { kind, isSouthernXinjiang, q }) =>
+      (!kind || row.kind === kind) &&
+      (typeof isSouthernXinjiang !== 'boolean' || row.isSouthernXinjiang === isSouthernXinjiang) &&
+      (!q || String(row.name).includes(String(q).trim()) || String(row.code).includes(String(q).trim())),
+  },
+  rounds: {
+    root: 'rounds',
+    paginated: false,
+    nodeType: 'Round',
+    listFields: `id year name noticeNumber applicationDeadline recommendationDeadline ageCutoffDate remotePlaces localPlaces trainingMonths
+      shortageSpecialties isOpenForApplications isOpenForRecommendations`,
     argumentTypes: {},
     toArguments: () => ({}),
   },
@@ -133,12 +149,19 @@ export const resources: Record<string, ResourceSpec> = {
     nodeType: 'AuditRecord',
     listFields: 'id at operation result actorUsername actorRole actorScope targetType targetId errorCode requestId details',
     argumentTypes: { filter: 'AuditFilter' },
-    toArguments: (filter) => ({ filter: knownFields('AuditFilter', filter) }),
+    // Dates picked in the console are Beijing calendar days, from the first instant of one to the last of the other.
+    toArguments: ({ from, to, ...filter }) => ({
+      filter: knownFields('AuditFilter', {
+        ...filter,
+        from: typeof from === 'string' && from ? startOfBeijingDay(from) : undefined,
+        to: typeof to === 'string' && to ? endOfBeijingDay(to) : undefined,
+      }),
+    }),
   },
   users: {
     root: 'users',
     paginated: true,
-    listFields: `id username displayName role ${area} ${unit} disabled lockedUntil lastLoginAt createdAt`,
+    listFields: `id username displayName role ${area} ${unit} disabled isLocked lockedUntil lastLoginAt createdAt`,
     argumentTypes: { role: 'Role' },
     toArguments: ({ role }) => ({ role: role || undefined }),
   },

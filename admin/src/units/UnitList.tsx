@@ -1,5 +1,6 @@
-// 用人单位 the signed-in user may see, by recommending authority.
-import { Datagrid, List, ReferenceInput, SelectInput, TextField } from 'react-admin';
+// 用人单位 the signed-in user may see, by recommending authority, with how many applications
+// each has sent (all rounds, within the user's scope).
+import { Datagrid, List, NumberField, ReferenceInput, SelectInput, TextField } from 'react-admin';
 import { EnumField } from '../common/EnumField.tsx';
 
 const filters = [
@@ -10,12 +11,13 @@ const filters = [
 
 export const UnitList = () => (
   <List filters={filters} perPage={25} exporter={false} sort={{ field: 'id', order: 'ASC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
+    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="unit-list">
       <TextField source="name" sortable={false} />
       <TextField source="area.name" sortable={false} />
       <EnumField source="nature" enum="UnitNature" sortable={false} />
       <TextField source="address" sortable={false} />
-      <TextField source="postcode" sortable={false} />
+      <TextField source="postcode" sortable={false} emptyText="—" />
+      <NumberField source="applications.totalCount" sortable={false} />
     </Datagrid>
   </List>
 );

@@ -1,21 +1,35 @@
-// 账户: reviewers, administrators and analysts (the regional admin manages them).
-import { BooleanField, Datagrid, List, SelectInput, TextField } from 'react-admin';
+// 账户: reviewers, administrators and analysts (the regional admin manages them; the analyst reads).
+import { CreateButton, Datagrid, List, SelectInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { EnumField } from '../common/EnumField.tsx';
 import { enumChoices } from '../enums.ts';
+import { AccountActions } from './AccountActions.tsx';
+import { AccountStatusField } from './AccountStatusField.tsx';
 
 const filters = [<SelectInput key="role" source="role" choices={enumChoices('Role')} alwaysOn />];
 
+const Actions = () => {
+  const { permissions } = usePermissions<Permissions>();
+  return <TopToolbar>{permissions?.role === 'REGIONAL' ? <CreateButton data-testid="create-user" /> : null}</TopToolbar>;
+};
+
+const ManageAccount = (_props: { label?: string }) => {
+  const { permissions } = usePermissions<Permissions>();
+  return permissions?.role === 'REGIONAL' ? <AccountActions /> : null;
+};
+
 export const UserList = () => (
-  <List filters={filters} perPage={25} exporter={false} sort={{ field: 'username', order: 'ASC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
+  <List filters={filters} actions={<Actions />} perPage={25} exporter={false} sort={{ field: 'username', order: 'ASC' }}>
+    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="user-list">
       <TextField source="username" sortable={false} />
       <TextField source="displayName" sortable={false} />
       <EnumField source="role" enum="Role" sortable={false} />
       <TextField source="area.name" sortable={false} emptyText="—" />
       <TextField source="unit.name" sortable={false} emptyText="—" />
-      <BooleanField source="disabled" sortable={false} />
+      <AccountStatusField label="resources.users.fields.status" />
       <DateTimeField source="lastLoginAt" sortable={false} />
+      <ManageAccount label="tepei.admin.users.manage" />
     </Datagrid>
   </List>
 );

@@ -1,4 +1,5 @@
 import PeopleIcon from '@mui/icons-material/People';
+import { UserCreate } from './UserCreate.tsx';
 import { UserList } from './UserList.tsx';
 
-export default { list: UserList, icon: PeopleIcon };
+export default { list: UserList, create: UserCreate, icon: PeopleIcon };

@@ -28,6 +28,10 @@ export const RoundType = builder.prismaNode('Round', {
       description: '当前是否仍可个人申报',
       resolve: (round, _args, ctx) => ctx.now() <= round.applicationDeadline,
     }),
+    isOpenForRecommendations: t.boolean({
+      description: '审核推荐是否仍在进行（未过推荐截止时间）；已结束的年度不能再修改',
+      resolve: (round, _args, ctx) => ctx.now() <= round.recommendationDeadline,
+    }),
   }),
 });
 

@@ -1,0 +1,36 @@
+// One audit record: who, in which role and scope, did what to which record, with what result,
+// and the request's details as the API stored them (ID and phone numbers already masked).
+import { Box } from '@mui/material';
+import { Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField.tsx';
+import { EnumField } from '../common/EnumField.tsx';
+import { TranslatedField } from '../common/TranslatedField.tsx';
+
+const DetailsField = (_props: { label?: string }) => {
+  const translate = useTranslate();
+  const record = useRecordContext<{ details: unknown }>();
+  if (record?.details === null || record?.details === undefined) return <span>{translate('tepei.admin.audit.noDetails')}</span>;
+  return (
+    <Box component="pre" data-testid="audit-details" sx={{ m: 0, p: 1.5, bgcolor: 'grey.100', borderRadius: 1, fontSize: '0.8rem', whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+      {JSON.stringify(record.details, null, 2)}
+    </Box>
+  );
+};
+
+export const AuditRecordShow = () => (
+  <Show>
+    <SimpleShowLayout data-testid="audit-record">
+      <DateTimeField source="at" />
+      <TranslatedField source="operation" messages="operations" />
+      <EnumField source="result" enum="AuditResult" />
+      <TextField source="errorCode" emptyText="—" />
+      <TextField source="actorUsername" emptyText="—" />
+      <EnumField source="actorRole" enum="Role" />
+      <TextField source="actorScope" emptyText="—" />
+      <TranslatedField source="targetType" messages="targetTypes" />
+      <TextField source="targetId" emptyText="—" />
+      <TextField source="requestId" />
+      <DetailsField label="tepei.admin.audit.details" />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,50 @@
+// 名额管理: a round's places per mode and their split over areas, with what is used, reserved
+// and remaining (quotaUsage). The regional admin edits; the analyst reads.
+import { Alert, Box, MenuItem, Stack, TextField } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Loading, Title, useGetList, usePermissions, useTranslate } from 'react-admin';
+import type { Permissions } from '../authProvider.ts';
+import { quotaUsage } from '../dataProvider/aggregates.ts';
+import { AreaAllocationCard } from './AreaAllocationCard.tsx';
+import { ModePlacesCard } from './ModePlacesCard.tsx';
+import type { QuotaArea, QuotaRound } from './types.ts';
+
+export const QuotaPage = () => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions<Permissions>();
+  const rounds = useGetList<QuotaRound>('rounds', { pagination: { page: 1, perPage: 100 }, sort: { field: 'year', order: 'DESC' } });
+  const areas = useGetList<QuotaArea>('areas', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } });
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  // The running round by default (the newest still taking recommendations), else the newest.
+  const round = rounds.data?.find((candidate) => candidate.id === chosenId) ?? rounds.data?.find((candidate) => candidate.isOpenForRecommendations) ?? rounds.data?.[0];
+  const usage = useQuery({ queryKey: ['quotas', 'usage', round?.id], queryFn: () => quotaUsage(round!.id), enabled: !!round });
+
+  const error = rounds.error ?? areas.error ?? usage.error;
+  if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
+  if (rounds.isPending || areas.isPending || (round && usage.isPending)) return <Loading />;
+  if (!round) return <Alert severity="info">{translate('tepei.dashboard.noRound')}</Alert>;
+
+  const canEdit = permissions?.role === 'REGIONAL' && round.isOpenForRecommendations;
+  const saved = () => Promise.all([usage.refetch(), rounds.refetch()]);
+  return (
+    <Box sx={{ mt: 2 }} data-testid="quota-page">
+      <Title title={translate('resources.quotas.name', { smart_count: 2 })} />
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
+        <TextField select size="small" label={translate('tepei.admin.quotas.round')} value={round.id} onChange={(event) => setChosenId(event.target.value)} sx={{ minWidth: 200 }}>
+          {rounds.data!.map((candidate) => (
+            <MenuItem key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </MenuItem>
+          ))}
+        </TextField>
+        {permissions?.role === 'REGIONAL' && !round.isOpenForRecommendations ? <Alert severity="info">{translate('tepei.admin.quotas.endedReadOnly')}</Alert> : null}
+      </Stack>
+      <Stack spacing={2}>
+        {/* Keyed by what they were filled from, so a saved or switched round starts them afresh. */}
+        <ModePlacesCard key={`${round.id}:${round.remotePlaces}:${round.localPlaces}`} round={round} usage={usage.data!} canEdit={canEdit} onSaved={saved} />
+        <AreaAllocationCard key={round.id} round={round} areas={areas.data!} usage={usage.data!} canEdit={canEdit} onSaved={saved} />
+      </Stack>
+    </Box>
+  );
+};

@@ -1,0 +1,4 @@
+import PieChartIcon from '@mui/icons-material/PieChart';
+import { QuotaPage } from './QuotaPage.tsx';
+
+export default { list: QuotaPage, icon: PieChartIcon };

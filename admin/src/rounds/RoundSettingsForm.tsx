@@ -1,0 +1,148 @@
+// The settings of one round the regional admin may change: the two deadlines (Beijing dates,
+// closing at 23:59 of the day), the age cut-off date and the 紧缺专业. Deadlines out of order
+// are refused here as they are typed; what the API refuses is shown in its own words. Saving
+// asks for confirmation with the changes listed, because changing the shortage specialties
+// re-decides which applications may relax education or title.
+import { Alert, Autocomplete, Box, Button, Chip, Stack, TextField, Typography } from '@mui/material';
+import SaveIcon from '@mui/icons-material/Save';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Confirm, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { beijingDate, formatDate } from '../common/format.ts';
+import { updateRound, type RoundSettings } from './roundMutations.ts';
+import type { RoundRecord } from './types.ts';
+
+function settingsOf(round: RoundRecord): RoundSettings {
+  return {
+    applicationDeadline: beijingDate(round.applicationDeadline),
+    recommendationDeadline: beijingDate(round.recommendationDeadline),
+    ageCutoffDate: formatDate(round.ageCutoffDate),
+    shortageSpecialties: round.shortageSpecialties,
+  };
+}
+
+/** What changed, one line each, for the confirmation. */
+function changesBetween(before: RoundSettings, after: RoundSettings, translate: (key: string) => string): string[] {
+  const lines: string[] = [];
+  for (const key of ['applicationDeadline', 'recommendationDeadline', 'ageCutoffDate'] as const) {
+    if (before[key] !== after[key]) lines.push(`${translate(`resources.rounds.fields.${key}`)}：${before[key]} → ${after[key]}`);
+  }
+  const added = after.shortageSpecialties.filter((specialty) => !before.shortageSpecialties.includes(specialty));
+  const removed = before.shortageSpecialties.filter((specialty) => !after.shortageSpecialties.includes(specialty));
+  if (added.length) lines.push(`${translate('tepei.admin.rounds.specialtiesAdded')}：${added.join('、')}`);
+  if (removed.length) lines.push(`${translate('tepei.admin.rounds.specialtiesRemoved')}：${removed.join('、')}`);
+  return lines;
+}
+
+export const RoundSettingsForm = ({ round }: { round: RoundRecord }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const initial = settingsOf(round);
+  const [settings, setSettings] = useState<RoundSettings>(initial);
+  const [confirming, setConfirming] = useState(false);
+  const set = (key: keyof RoundSettings) => (value: string | string[]) => setSettings((current) => ({ ...current, [key]: value }));
+
+  const outOfOrder = !!settings.applicationDeadline && !!settings.recommendationDeadline && settings.recommendationDeadline <= settings.applicationDeadline;
+  const incomplete = !settings.applicationDeadline || !settings.recommendationDeadline || !settings.ageCutoffDate;
+  const changes = changesBetween(initial, settings, translate);
+  const specialtiesChanged = changes.some((line) => line.startsWith(translate('tepei.admin.rounds.specialtiesAdded')) || line.startsWith(translate('tepei.admin.rounds.specialtiesRemoved')));
+
+  const mutation = useMutation({
+    mutationFn: () => updateRound(round.id, settings),
+    onSuccess: () => {
+      setConfirming(false);
+      notify('tepei.admin.rounds.saved', { type: 'success', messageArgs: { name: round.name } });
+      redirect('list', 'rounds');
+    },
+    onError: () => setConfirming(false),
+  });
+
+  const dateField = (key: 'applicationDeadline' | 'recommendationDeadline' | 'ageCutoffDate', helper: string, error = false) => (
+    <TextField
+      type="date"
+      label={translate(`resources.rounds.fields.${key}`)}
+      value={settings[key]}
+      onChange={(event) => set(key)(event.target.value)}
+      error={error}
+      helperText={helper}
+      required
+      slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `round-${key}` } }}
+      sx={{ minWidth: 260 }}
+    />
+  );
+
+  return (
+    <Box component="form" data-testid="round-settings" onSubmit={(event) => event.preventDefault()} sx={{ maxWidth: 900 }}>
+      <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 2, mb: 3 }}>
+        {dateField('applicationDeadline', translate('tepei.admin.rounds.deadlineHint'))}
+        {dateField('recommendationDeadline', outOfOrder ? translate('tepei.admin.rounds.outOfOrder') : translate('tepei.admin.rounds.deadlineHint'), outOfOrder)}
+        {dateField('ageCutoffDate', translate('tepei.admin.rounds.ageCutoffHint', { cutoff: `${round.year - 45}-01-01` }))}
+      </Stack>
+      <Autocomplete
+        multiple
+        freeSolo
+        options={[] as string[]}
+        value={settings.shortageSpecialties}
+        onChange={(_event, value) => set('shortageSpecialties')([...new Set(value.map((specialty) => specialty.trim()).filter(Boolean))])}
+        renderValue={(values, getItemProps) =>
+          values.map((specialty, index) => {
+            const { key, ...itemProps } = getItemProps({ index });
+            return <Chip key={key} label={specialty} size="small" {...itemProps} />;
+          })
+        }
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label={translate('resources.rounds.fields.shortageSpecialties')}
+            helperText={translate('tepei.admin.rounds.specialtiesHint')}
+            inputProps={{ ...params.inputProps, 'data-testid': 'round-shortageSpecialties' }}
+          />
+        )}
+      />
+      {mutation.error ? (
+        <Alert severity="error" sx={{ mt: 2 }} data-testid="round-error">
+          {mutation.error.message}
+        </Alert>
+      ) : null}
+      <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
+        <Button
+          variant="contained"
+          startIcon={<SaveIcon />}
+          disabled={outOfOrder || incomplete || !changes.length || mutation.isPending}
+          onClick={() => setConfirming(true)}
+          data-testid="round-save"
+        >
+          {translate('ra.action.save')}
+        </Button>
+        {!changes.length ? (
+          <Typography variant="body2" color="text.secondary">
+            {translate('tepei.admin.rounds.unchanged')}
+          </Typography>
+        ) : null}
+      </Stack>
+      <Confirm
+        isOpen={confirming}
+        loading={mutation.isPending}
+        title={translate('tepei.admin.rounds.confirmTitle', { name: round.name })}
+        content={
+          <Box data-testid="round-confirm">
+            {changes.map((line) => (
+              <Typography key={line} variant="body2">
+                {line}
+              </Typography>
+            ))}
+            {specialtiesChanged ? (
+              <Alert severity="info" sx={{ mt: 2 }}>
+                {translate('tepei.admin.rounds.specialtiesEffect')}
+              </Alert>
+            ) : null}
+          </Box>
+        }
+        confirm="ra.action.save"
+        onConfirm={() => mutation.mutate()}
+        onClose={() => setConfirming(false)}
+      />
+    </Box>
+  );
+};

@@ -1,0 +1,19 @@
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  area: { id: string; name: string } | null;
+  unit: { id: string; name: string } | null;
+  disabled: boolean;
+  isLocked: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+}
+
+export type AccountStatus = 'DISABLED' | 'LOCKED' | 'ACTIVE';
+
+export function accountStatusOf(user: Pick<UserRecord, 'disabled' | 'isLocked'>): AccountStatus {
+  if (user.disabled) return 'DISABLED';
+  return user.isLocked ? 'LOCKED' : 'ACTIVE';
+}
