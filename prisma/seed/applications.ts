@@ -185,7 +185,8 @@ export function planHistoricRound(
 
 // ───────────── the open round ─────────────
 
-const openRoundStatuses: readonly (readonly [ApplicationStatus, number])[] = [
+/** How the open round's applications stand mid-review (the benchmark draws from it too). */
+export const openRoundStatuses: readonly (readonly [ApplicationStatus, number])[] = [
   ['DRAFT', 12], ['SUBMITTED', 17], ['RETURNED_TO_APPLICANT', 6], ['ENDORSED', 19], ['RETURNED_TO_EMPLOYER', 4],
   ['EMPLOYER_REJECTED', 6], ['PREFECTURE_REJECTED', 5], ['RECOMMENDED', 27], ['WITHDRAWN', 4],
 ];

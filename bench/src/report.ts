@@ -1,0 +1,128 @@
+// The results file: the machine, the targets of issue #6 with what this run measured against
+// them, then one table per size and engine.
+import type { CellResult } from './load.ts';
+import type { OperationResult, RunResult, SizeResult } from './results.ts';
+
+const ms = (value: number) => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value.toFixed(1)) : '–');
+const rate = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const latency = (cell: CellResult) => `${ms(cell.p50)} / ${ms(cell.p95)} / ${ms(cell.p99)}`;
+const failures = (cell: CellResult) => (cell.failures ? ` ⚠ ${cell.failures} failed` : '');
+
+function cellAt(result: OperationResult | undefined, side: 'api' | 'baseline', connections: number): CellResult | undefined {
+  return result?.[side]?.cells.find((cell) => cell.connections === connections);
+}
+
+interface TargetLine {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export function targetLines(run: RunResult): TargetLine[] {
+  const server = (size: number) => run.sizes.find((entry) => entry.size === size && entry.engine === 'server');
+  const lines: TargetLine[] = [];
+  const at20k = server(20000);
+  const queue = at20k?.operations.find((operation) => operation.name === 'queue');
+  const api = cellAt(queue, 'api', 16);
+  const baseline = cellAt(queue, 'baseline', 16);
+  if (api && baseline) {
+    const share = api.requestsPerSecond / baseline.requestsPerSecond;
+    lines.push({
+      target: 'Queue page, 20,000 applications, 16 clients: ≥ 60% of the baseline’s throughput',
+      measured: `${(share * 100).toFixed(0)}% (${rate(api.requestsPerSecond)} vs ${rate(baseline.requestsPerSecond)} req/s)`,
+      met: share >= 0.6,
+    });
+    lines.push({ target: 'Queue page, 20,000 applications, 16 clients: p95 < 30 ms', measured: `${ms(api.p95)} ms`, met: api.p95 < 30 });
+  } else {
+    lines.push({ target: 'Queue page at 20,000 and 16 clients (throughput share, p95)', measured: 'not measured in this run', met: null });
+  }
+  const at200k = server(200000);
+  const dashboard = cellAt(at200k?.operations.find((operation) => operation.name === 'dashboard'), 'api', 16);
+  lines.push(
+    dashboard
+      ? { target: 'Dashboard aggregates, 200,000 applications, 16 clients: p95 < 50 ms', measured: `${ms(dashboard.p95)} ms`, met: dashboard.p95 < 50 }
+      : { target: 'Dashboard aggregates at 200,000: p95 < 50 ms', measured: 'not measured in this run', met: null },
+  );
+  lines.push(
+    at200k
+      ? { target: 'API memory at 200,000 applications: < 300 MB', measured: `${at200k.apiPeakRssMb.toFixed(0)} MB peak RSS`, met: at200k.apiPeakRssMb < 300 }
+      : { target: 'API memory at 200,000: < 300 MB', measured: 'not measured in this run', met: null },
+  );
+  const pageSizes = run.sizes.filter((entry) => entry.engine === 'server').map((entry) => entry.queueStatementsByPageSize);
+  const independent = pageSizes.every((counts) => new Set(Object.values(counts)).size === 1);
+  lines.push({
+    target: 'SQL statements per request independent of page size (queue page of 10, 50, 100)',
+    measured: pageSizes.map((counts) => Object.entries(counts).map(([size, count]) => `${size}: ${count}`).join(', ')).join(' | '),
+    met: pageSizes.length ? independent : null,
+  });
+  return lines;
+}
+
+function serverTable(entry: SizeResult): string[] {
+  const rows = [
+    '| Operation | Clients | API req/s | API p50 / p95 / p99 ms | Baseline req/s | Baseline p50 / p95 / p99 ms | API ÷ baseline req/s | SQL/req API · baseline | API peak RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const operation of entry.operations) {
+    for (const cell of operation.api.cells) {
+      const base = cellAt(operation, 'baseline', cell.connections);
+      rows.push(
+        `| ${operation.title} | ${cell.connections} | ${rate(cell.requestsPerSecond)}${failures(cell)} | ${latency(cell)} | ${base ? rate(base.requestsPerSecond) + failures(base) : '–'} | ${base ? latency(base) : '–'} | ${base ? `${((cell.requestsPerSecond / base.requestsPerSecond) * 100).toFixed(0)}%` : '–'} | ${operation.api.statements} · ${operation.baseline?.statements ?? '–'} | ${operation.api.peakRssMb.toFixed(0)} |`,
+      );
+    }
+  }
+  return rows;
+}
+
+function embeddedTable(entry: SizeResult): string[] {
+  const rows = ['| Operation | Clients | req/s | p50 / p95 / p99 ms | SQL/req | peak RSS MB (API + PGlite) |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  for (const operation of entry.operations) {
+    for (const cell of operation.api.cells) {
+      rows.push(`| ${operation.title} | ${cell.connections} | ${rate(cell.requestsPerSecond)}${failures(cell)} | ${latency(cell)} | ${operation.api.statements} | ${operation.api.peakRssMb.toFixed(0)} |`);
+    }
+  }
+  return rows;
+}
+
+export function renderReport(run: RunResult): string {
+  const { machine } = run;
+  const lines = [
+    `# Benchmark ${run.startedAt.toISOString().slice(0, 10)} — ${machine.cores} cores, ${machine.cpu}`,
+    '',
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB memory, ${machine.os}`,
+    `- Node ${machine.node}; ${machine.postgres} on the same machine (the load generator, the API, the baseline and PostgreSQL share the cores)`,
+    `- Command: \`${run.command}\`; ${run.durationSeconds} s per cell; run took ${((run.finishedAt.getTime() - run.startedAt.getTime()) / 60000).toFixed(1)} min`,
+    ...(run.note ? [`- Note: ${run.note}`] : []),
+    '',
+    '## Targets (issue #6)',
+    '',
+    '| Target | Measured | Met |',
+    '| --- | --- | :---: |',
+    ...targetLines(run).map((line) => `| ${line.target} | ${line.measured} | ${line.met === null ? '–' : line.met ? 'yes' : '**no**'} |`),
+    '',
+  ];
+  for (const entry of run.sizes) {
+    const pool = entry.selectionPool !== undefined ? `; selection pool ${entry.selectionPool} recommended applications per cell` : '';
+    if (entry.engine === 'server') {
+      lines.push(
+        `## ${entry.size.toLocaleString('en')} applications — PostgreSQL server`,
+        '',
+        `Loaded in ${entry.loadSeconds.toFixed(0)} s. Queue of \`${entry.scenario.prefectureUsername}\`; API peak RSS over the whole size: ${entry.apiPeakRssMb.toFixed(0)} MB${pool}.`,
+        `Answers identical to the baseline's: ${entry.operations.map((operation) => `${operation.name} ${operation.sameAnswer ? '✓' : '✗'}`).join(', ')}.`,
+        '',
+        ...serverTable(entry),
+        '',
+      );
+    } else {
+      lines.push(
+        `## ${entry.size.toLocaleString('en')} applications — embedded database (PGlite, in the API process)`,
+        '',
+        `Loaded in ${entry.loadSeconds.toFixed(0)} s. API + PGlite peak RSS: ${entry.apiPeakRssMb.toFixed(0)} MB. PGlite runs one query at a time (pool of 1).`,
+        '',
+        ...embeddedTable(entry),
+        '',
+      );
+    }
+  }
+  return lines.join('\n');
+}

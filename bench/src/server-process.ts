@@ -1,0 +1,25 @@
+// What the bench's server processes share: the statement counter, the IPC protocol with the
+// parent (ready with the port; "stats" answered with the statements so far), and shutdown.
+import type { Server } from 'node:http';
+import type { StatementCounter } from './statement-counter.ts';
+
+export type ParentMessage = 'stats' | 'stop';
+export type ChildMessage = { type: 'ready'; port: number } | { type: 'stats'; statements: number };
+
+export async function serveForParent(server: Server, counter: StatementCounter, close: () => Promise<void>): Promise<void> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  process.on('message', async (message: ParentMessage) => {
+    if (message === 'stats') process.send!({ type: 'stats', statements: counter.count } satisfies ChildMessage);
+    if (message === 'stop') {
+      server.closeAllConnections();
+      server.close();
+      await close();
+      process.exit(0);
+    }
+  });
+  // The parent going away ends the child too.
+  process.on('disconnect', () => process.exit(0));
+  process.send!({ type: 'ready', port: address.port } satisfies ChildMessage);
+}

@@ -1,0 +1,159 @@
+// Grows the seeded demo round to the size under test: more applications in the open round,
+// drawn by the seed's own generators (people, forms 2 and 3, legal status histories with
+// reviews and findings), spread over areas by their quota share, over units by the seed's
+// unit weights, and over statuses as the open round stands mid-review. Deterministic: the
+// i-th synthetic application is the same in every run.
+import type pg from 'pg';
+import type { TrainingMode } from '@tepei/db/client';
+import { staffAccounts } from '@tepei/db/seed/accounts';
+import { fillForms } from '@tepei/db/seed/application-form';
+import { openRoundStatuses } from '@tepei/db/seed/applications';
+import { statusPath, writeHistory } from '@tepei/db/seed/history';
+import { newPerson } from '@tepei/db/seed/people';
+import { Random, seedId } from '@tepei/db/seed/random';
+import { currentRound, quotaTable, trainingModes } from '@tepei/db/seed/rounds';
+import { type AreaRef, buildUnits, type SeedUnit } from '@tepei/db/seed/units';
+import { insertRows } from './bulk-insert.ts';
+
+/** Applications generated and written per step: bounded memory at any size. */
+const chunkSize = 5000;
+
+type Row = Record<string, unknown>;
+
+interface Chunk {
+  applications: Row[];
+  workHistory: Row[];
+  awards: Row[];
+  publications: Row[];
+  hostPreferences: Row[];
+  statusChanges: Row[];
+  reviews: Row[];
+  reviewFindings: Row[];
+}
+
+const emptyChunk = (): Chunk => ({
+  applications: [],
+  workHistory: [],
+  awards: [],
+  publications: [],
+  hostPreferences: [],
+  statusChanges: [],
+  reviews: [],
+  reviewFindings: [],
+});
+
+/** Adds applications to the open round until the database holds `total`; returns how many were added. */
+export async function addSyntheticApplications(client: pg.Client, total: number, today: Date, log: (line: string) => void): Promise<number> {
+  const [{ count }] = (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM "Application"')).rows as [{ count: number }];
+  const missing = total - count;
+  if (missing <= 0) return 0;
+
+  const areas: AreaRef[] = (
+    await client.query<AreaRef>('SELECT id, code, name, "isSouthernXinjiang" FROM "Area" ORDER BY "sortOrder", code')
+  ).rows;
+  const units = buildUnits(new Map(areas.map((area) => [area.code, area])));
+  const round = currentRound(today);
+  const quota = quotaTable(round, areas);
+  const { actors } = staffAccounts(areas, units);
+
+  const taken = new Set(
+    (await client.query<{ idNumber: string }>('SELECT "idNumber" FROM "Application" WHERE "roundId" = $1', [round.id])).rows.map((row) => row.idNumber),
+  );
+  // Blacklisted units may send nobody (DOMAIN.md rule 5), as in the seed's open round.
+  const barred = new Set(
+    (
+      await client.query<{ unitId: string }>(
+        'SELECT DISTINCT "unitId" FROM "BlacklistEntry" WHERE "unitId" IS NOT NULL AND "liftedAt" IS NULL AND "expiresAt" > $1',
+        [today.toISOString()],
+      )
+    ).rows.map((row) => row.unitId),
+  );
+  const serials = new Map<string, number>();
+  for (const { serialNumber } of (
+    await client.query<{ serialNumber: string }>('SELECT "serialNumber" FROM "Application" WHERE "serialNumber" LIKE $1', [`${round.year}-%`])
+  ).rows) {
+    const prefix = serialNumber.slice(0, serialNumber.lastIndexOf('-'));
+    serials.set(prefix, Math.max(serials.get(prefix) ?? 0, Number(serialNumber.slice(prefix.length + 1))));
+  }
+
+  // Where an application comes from: a mode and area by their share of the places, then a unit by its weight.
+  const places = trainingModes.flatMap((mode) => areas.map((area) => [{ mode, area }, quota.get(mode)!.get(area.code)!] as const));
+  const unitsByArea = new Map(
+    areas.map((area) => [area.code, units.filter((unit) => unit.areaCode === area.code && !barred.has(unit.id)).map((unit) => [unit, unit.weight] as const)]),
+  );
+  const random = Random.stream(`bench:applications:${round.year}`);
+
+  let chunk = emptyChunk();
+  const started = Date.now();
+  for (let index = 0; index < missing; index++) {
+    const { mode, area } = random.weighted(places);
+    const unit: SeedUnit = random.weighted(unitsByArea.get(area.code)!);
+    const status = random.weighted(openRoundStatuses);
+    const key = `bench:application:${round.year}:${index}`;
+    const id = seedId(key);
+    const person = newPerson(random, {
+      areaCode: area.code,
+      isSouthernXinjiang: area.isSouthernXinjiang,
+      roundYear: round.year,
+      ageCutoffDate: round.ageCutoffDate,
+      taken,
+    });
+    const forms = fillForms(Random.stream(`${key}:forms`), round, unit, mode as TrainingMode, person);
+    const path = statusPath(Random.stream(`${key}:path`), status);
+    const history = writeHistory(
+      Random.stream(`${key}:history`),
+      key,
+      id,
+      path,
+      round,
+      // Synthetic applicants have no accounts: their own steps carry no actor, as in the 2025 round.
+      { applicantId: null, employerId: actors.employerByUnit.get(unit.id)!, prefectureId: actors.prefectureByArea.get(area.code)!, adminId: actors.adminId },
+      { hasAwards: forms.awards.length > 0, hasPublications: forms.publications.length > 0 },
+    );
+    const { firstSubmittedAt, ...workflow } = history.workflow;
+    let serialNumber: string | null = null;
+    if (firstSubmittedAt) {
+      const prefix = `${round.year}-${area.code}`;
+      const next = (serials.get(prefix) ?? 0) + 1;
+      serials.set(prefix, next);
+      serialNumber = `${prefix}-${String(next).padStart(4, '0')}`;
+    }
+    chunk.applications.push({ id, roundId: round.id, applicantId: null, unitId: unit.id, areaId: area.id, mode, serialNumber, ...forms.form, ...workflow });
+    const children = (rows: object[], kind: string) => rows.map((row, position) => ({ id: seedId(`${key}:${kind}:${position}`), applicationId: id, ...row }));
+    chunk.workHistory.push(...children(forms.workHistory, 'work'));
+    chunk.awards.push(...children(forms.awards, 'award'));
+    chunk.publications.push(...children(forms.publications, 'publication'));
+    chunk.hostPreferences.push(...children(forms.hostPreferences, 'host'));
+    chunk.statusChanges.push(...history.statusChanges);
+    chunk.reviews.push(...history.reviews);
+    chunk.reviewFindings.push(...history.findings);
+
+    if (chunk.applications.length === chunkSize || index === missing - 1) {
+      await writeChunk(client, chunk);
+      chunk = emptyChunk();
+      const done = index + 1;
+      if (done % 50_000 < chunkSize || done === missing) {
+        log(`  ${done.toLocaleString('en')} / ${missing.toLocaleString('en')} synthetic applications (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      }
+    }
+  }
+  return missing;
+}
+
+async function writeChunk(client: pg.Client, chunk: Chunk): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await insertRows(client, 'Application', chunk.applications);
+    await insertRows(client, 'WorkHistoryEntry', chunk.workHistory);
+    await insertRows(client, 'Award', chunk.awards);
+    await insertRows(client, 'Publication', chunk.publications);
+    await insertRows(client, 'HostPreference', chunk.hostPreferences);
+    await insertRows(client, 'StatusChange', chunk.statusChanges);
+    await insertRows(client, 'Review', chunk.reviews);
+    await insertRows(client, 'ReviewFinding', chunk.reviewFindings);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
