@@ -7,6 +7,8 @@ import { meQuery } from '../../admin/src/authProvider.ts';
 import { aggregateQueries } from '../../admin/src/dataProvider/aggregates.ts';
 import { buildQueryFactory, connectionQuery } from '../../admin/src/dataProvider/buildQuery.ts';
 import { mutationDocument } from '../../admin/src/dataProvider/callMutation.ts';
+import { formFileQueries } from '../../admin/src/dataProvider/formFiles.ts';
+import { uploadMutations } from '../../admin/src/dataProvider/uploads.ts';
 import { resources } from '../../admin/src/dataProvider/resources.ts';
 import { reviewMutations } from '../../admin/src/dataProvider/reviews.ts';
 
@@ -39,9 +41,14 @@ describe('the console queries the API through its one schema', () => {
     expect([meQuery, ...Object.values(aggregateQueries)].map((query) => parse(query)).flatMap(errorsOf)).toEqual([]);
   });
 
-  it('signs in, out and reviews with mutations the schema accepts', () => {
+  it('asks for form files, documents and their links with queries the schema accepts', () => {
+    expect(Object.values(formFileQueries).map((query) => parse(query)).flatMap(errorsOf)).toEqual([]);
+  });
+
+  it('signs in, out, reviews and uploads scans with mutations the schema accepts', () => {
     const specs = [
       ...Object.values(reviewMutations),
+      ...Object.values(uploadMutations),
       { field: 'login', variables: '$username: String!, $password: String!', data: 'token expiresAt user { id username displayName role }' },
       { field: 'logout', variables: '', data: '' },
     ];

@@ -2,15 +2,13 @@
 // serves it, against a seeded database: sign-in, the dashboard's quota numbers, the review queue,
 // an application's page, and an employer's endorsement that the API then reports as ENDORSED.
 // Screenshots go to test/artifacts/.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, startApi, type TestApi } from '../support/api.ts';
+import { startApi, type TestApi } from '../support/api.ts';
 import { launchChromium } from './support/browser.ts';
 import { ensureConsoleBuilt, serveConsole, type ConsoleServer } from './support/console.ts';
+import { ensureArtifacts, screenshot, signIn as signInAt } from './support/pages.ts';
 
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const now = new Date('2026-12-01T10:00:00+08:00');
 
 let api: TestApi;
@@ -19,7 +17,7 @@ let browser: Browser;
 let adminToken: string;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
+  ensureArtifacts();
   ensureConsoleBuilt();
   browser = await launchChromium();
   api = await startApi({ seeded: true, clock: () => now });
@@ -33,22 +31,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function signIn(username: string, loginScreenshot?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
-  await page.goto(`${server.url}/`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(demoPassword);
-  if (loginScreenshot) await screenshot(page, loginScreenshot);
-  await page.locator('button[type="submit"]').click();
-  await page.getByTestId('welcome-card').waitFor();
-  return page;
-}
-
-/** The whole page; only the window for a dialog, which covers the window and not the page. */
-async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
-  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage });
+function signIn(username: string, loginScreenshot?: string): Promise<Page> {
+  return signInAt(browser, server.url, username, loginScreenshot);
 }
 
 interface QuotaLine {
@@ -135,7 +119,6 @@ describe('the review console', () => {
     expect(application, 'unit-001 has an eligible SUBMITTED application').toBeDefined();
 
     const page = await signIn('unit-001');
-    await screenshot(page, 'dashboard-employer');
     await page.goto(`${server.url}/#/applications`);
     await page.locator('.RaDatagrid-tbody .RaDatagrid-row').first().waitFor();
     await screenshot(page, 'applications-employer-queue');

@@ -1,9 +1,10 @@
 // One application as reviewers read it: a summary with the review buttons, the eligibility
-// check, then the two forms, the reviews and the status history in tabs.
+// check, then the two forms, its form files and uploads, the reviews and the status history in tabs.
 import { Box } from '@mui/material';
 import { Show, TabbedShowLayout, TopToolbar, useRecordContext } from 'react-admin';
 import { Section } from '../common/Section.tsx';
 import { ReviewActions } from '../reviews/ReviewActions.tsx';
+import { ApplicationFiles } from './ApplicationFiles.tsx';
 import { ApplicationSummary } from './ApplicationSummary.tsx';
 import { EligibilityPanel } from './EligibilityPanel.tsx';
 import { FormTwoSections } from './FormTwoSections.tsx';
@@ -36,6 +37,9 @@ export const ApplicationShow = () => (
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="tepei.application.tabs.form3" path="preferences">
         <HostPreferencesPanel />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="tepei.files.tab" path="files">
+        <ApplicationFiles />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="tepei.application.tabs.reviews" path="reviews">
         <ReviewHistory />

@@ -1,4 +1,5 @@
-// 审核记录: each stage's conclusion, who gave it, when, and the item-by-item findings.
+// 审核记录: each stage's conclusion, who gave it, when, and the item-by-item findings (items
+// named by their label when the console knows them, as written otherwise).
 import { useRecordContext, useTranslate } from 'react-admin';
 import { EnumText } from '../common/EnumField.tsx';
 import { formatDateTime } from '../common/format.ts';
@@ -28,7 +29,10 @@ export const ReviewHistory = () => {
           label: 'tepei.application.reviews.findings',
           render: (row) =>
             row.findings
-              .map((finding) => `${finding.item}：${translate(`tepei.enums.FindingResult.${finding.result}`)}${finding.comment ? `（${finding.comment}）` : ''}`)
+              .map(
+                (finding) =>
+                  `${translate(`tepei.review.findings.items.${finding.item}`, { _: finding.item })}：${translate(`tepei.enums.FindingResult.${finding.result}`)}${finding.comment ? `（${finding.comment}）` : ''}`,
+              )
               .join('；'),
         },
       ]}

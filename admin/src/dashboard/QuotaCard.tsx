@@ -1,6 +1,7 @@
 // 名额 of one training mode (异地培养 or 当地培养) in the current round: places, selected (已入选),
-// recommended and awaiting selection, remaining — the API's quotaUsage, region-wide line.
-import { Box, LinearProgress, Stack, Typography } from '@mui/material';
+// recommended and awaiting selection, remaining — the API's quotaUsage: the region-wide line as
+// a gauge, then the areas' allocations (a prefecture bureau sees its own area's line only).
+import { Box, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { quotaUsage, type QuotaLine } from '../dataProvider/aggregates.ts';
@@ -22,11 +23,52 @@ const Figure = ({ label, value, testId }: { label: string; value: number; testId
   </Box>
 );
 
+const AreaSplit = ({ lines, mode }: { lines: QuotaLine[]; mode: QuotaLine['mode'] }) => {
+  const translate = useTranslate();
+  if (!lines.length) {
+    return (
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1.5 }}>
+        {translate('tepei.dashboard.noAreaAllocation')}
+      </Typography>
+    );
+  }
+  const headers = ['quotaArea', 'places_short', 'used', 'reserved', 'remaining'];
+  return (
+    <Box sx={{ mt: 1.5, maxHeight: 240, overflowY: 'auto' }}>
+      <Typography variant="subtitle2">{translate('tepei.dashboard.quotaAreas')}</Typography>
+      <Table size="small" stickyHeader data-testid={`quota-${mode}-areas`}>
+        <TableHead>
+          <TableRow>
+            {headers.map((header, index) => (
+              <TableCell key={header} align={index ? 'right' : 'left'} sx={{ py: 0.5, fontWeight: 600, whiteSpace: 'nowrap' }}>
+                {translate(`tepei.dashboard.${header}`)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {lines.map((line) => (
+            <TableRow key={line.area!.id} data-testid={`quota-${mode}-area`} data-area={line.area!.id}>
+              <TableCell sx={{ py: 0.5 }}>{line.area!.name}</TableCell>
+              {([line.places, line.used, line.reserved, line.remaining] as const).map((value, index) => (
+                <TableCell key={index} align="right" sx={{ py: 0.5 }} data-field={['places', 'used', 'reserved', 'remaining'][index]}>
+                  {value}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};
+
 export const QuotaCard = ({ mode }: { mode: QuotaLine['mode'] }) => {
   const translate = useTranslate();
   const round = useCurrentRound();
   const usage = useQuotaUsage(round.data?.id);
   const line = usage.data?.find((candidate) => candidate.mode === mode && !candidate.area);
+  const areaLines = usage.data?.filter((candidate) => candidate.mode === mode && candidate.area) ?? [];
   const modeLabel = translate(`tepei.enums.TrainingMode.${mode}`);
   const percent = (value: number) => (line && line.places > 0 ? Math.min(100, (value / line.places) * 100) : 0);
   return (
@@ -48,6 +90,7 @@ export const QuotaCard = ({ mode }: { mode: QuotaLine['mode'] }) => {
             <Figure label={translate('tepei.dashboard.reserved')} value={line.reserved} testId={`quota-${mode}-reserved`} />
             <Figure label={translate('tepei.dashboard.remaining')} value={line.remaining} testId={`quota-${mode}-remaining`} />
           </Stack>
+          <AreaSplit lines={areaLines} mode={mode} />
         </>
       ) : (
         <Typography variant="body2">{translate('tepei.dashboard.empty')}</Typography>

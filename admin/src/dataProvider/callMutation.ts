@@ -48,7 +48,7 @@ export function mutationDocument(spec: MutationSpec): DocumentNode {
   return document;
 }
 
-interface MutationResult<Data> {
+export interface MutationResult<Data> {
   __typename: string;
   data?: Data;
   code?: string;
@@ -64,6 +64,11 @@ export async function callMutation<Data>(spec: MutationSpec, variables: Record<s
   } catch (error) {
     throw toApiError(error);
   }
+  return unwrapResult(spec, result);
+}
+
+/** The success's data, or the typed error thrown as an ApiError (also for multipart uploads, uploads.ts). */
+export function unwrapResult<Data>(spec: MutationSpec, result: MutationResult<Data> | null | undefined): Data {
   if (!result) throw new ApiError('服务器未返回结果，请稍后重试', 'EMPTY_RESULT');
   if (result.__typename === successType(spec.field)) return result.data as Data;
   // A ValidationFailedError's message names the input fields (English paths); its problems say

@@ -1,12 +1,15 @@
 // The console's data provider: ra-data-graphql over the API's schema (buildQuery.ts), page
 // numbers turned into cursors (pagination.ts), every failure worded in Chinese (errors.ts), and
-// the review steps as custom methods (`useDataProvider().review(stage, input)`).
+// the review steps as custom methods (`useDataProvider().review(stage, input)`). An export's
+// request for more rows than one page of the API reads the list page after page (allRows.ts).
 import buildGraphQLProvider from 'ra-data-graphql';
 import type { DataProvider, GetListParams, GetManyReferenceParams } from 'react-admin';
+import { allRows } from './allRows.ts';
 import { buildQueryFactory } from './buildQuery.ts';
 import { client } from './client.ts';
 import { toApiError } from './errors.ts';
-import { cursorBeforePage } from './pagination.ts';
+import { cursorBeforePage, largestPage } from './pagination.ts';
+import { resourceSpec } from './resources.ts';
 import { review } from './reviews.ts';
 import { introspection } from './schema.ts';
 
@@ -32,8 +35,18 @@ async function withCursor<P extends GetListParams>(resource: string, params: P, 
   return { ...params, meta: { ...params.meta, after } };
 }
 
+/** Whether react-admin asks for more rows than one page of the API holds (an export does). */
+function beyondOnePage(resource: string, params: GetListParams): boolean {
+  return resourceSpec(resource).paginated && (params.pagination?.perPage ?? 0) > largestPage && (params.pagination?.page ?? 1) === 1;
+}
+
 export const dataProvider = {
-  getList: (resource, params) => translated(async () => graphqlProvider.getList(resource, await withCursor(resource, params, params.filter ?? {}))),
+  getList: (resource, params) =>
+    translated(async () =>
+      beyondOnePage(resource, params)
+        ? allRows(resource, params, params.filter ?? {})
+        : graphqlProvider.getList(resource, await withCursor(resource, params, params.filter ?? {})),
+    ),
   getManyReference: (resource, params: GetManyReferenceParams) =>
     translated(async () =>
       graphqlProvider.getManyReference(resource, await withCursor(resource, params, { ...(params.filter ?? {}), [params.target]: params.id })),

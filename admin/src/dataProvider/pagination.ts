@@ -10,7 +10,7 @@ import { client } from './client.ts';
 import { resourceSpec } from './resources.ts';
 
 /** queryLimits.maxPageSize of the API (api/src/hardening.ts). */
-const largestPage = 100;
+export const largestPage = 100;
 
 interface PageInfo {
   endCursor: string | null;

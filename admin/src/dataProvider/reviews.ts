@@ -15,6 +15,15 @@ export interface ReviewInput {
   conductConfirmed?: boolean;
   /** 派出单位培养需求, filled by the employer unit. */
   unitTrainingNeeds?: string;
+  /** 逐项审核: one result per item looked at, with a reason for what does not pass. */
+  findings?: ReviewFinding[];
+}
+
+export interface ReviewFinding {
+  /** The item, by the key of its field or section (e.g. `education`, `awards`). */
+  item: string;
+  result: 'PASS' | 'NEEDS_CORRECTION' | 'FAIL';
+  comment?: string;
 }
 
 export interface ReviewedApplication {
@@ -28,17 +37,17 @@ const reviewed = 'id status version';
 export const reviewMutations: Record<ReviewStage, MutationSpec> = {
   EMPLOYER: {
     field: 'employerReview',
-    variables: '$id: ID!, $version: Int!, $decision: EmployerDecision!, $comment: String, $conductConfirmed: Boolean, $unitTrainingNeeds: String',
+    variables: '$id: ID!, $version: Int!, $decision: EmployerDecision!, $comment: String, $findings: [ReviewFindingInput!], $conductConfirmed: Boolean, $unitTrainingNeeds: String',
     data: reviewed,
   },
   PREFECTURE: {
     field: 'prefectureReview',
-    variables: '$id: ID!, $version: Int!, $decision: PrefectureDecision!, $comment: String, $conductConfirmed: Boolean',
+    variables: '$id: ID!, $version: Int!, $decision: PrefectureDecision!, $comment: String, $findings: [ReviewFindingInput!], $conductConfirmed: Boolean',
     data: reviewed,
   },
   REGIONAL: {
     field: 'regionalDecision',
-    variables: '$id: ID!, $version: Int!, $decision: RegionalDecision!, $comment: String',
+    variables: '$id: ID!, $version: Int!, $decision: RegionalDecision!, $comment: String, $findings: [ReviewFindingInput!]',
     data: reviewed,
   },
 };
@@ -46,6 +55,6 @@ export const reviewMutations: Record<ReviewStage, MutationSpec> = {
 export function review(stage: ReviewStage, input: ReviewInput): Promise<ReviewedApplication> {
   const spec = reviewMutations[stage];
   const declared = new Set([...spec.variables.matchAll(/\$(\w+)/g)].map(([, name]) => name));
-  const variables = Object.fromEntries(Object.entries(input).filter(([name, value]) => declared.has(name) && value !== undefined && value !== ''));
+  const variables = Object.fromEntries(Object.entries(input).filter(([name, value]) => declared.has(name) && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)));
   return callMutation<ReviewedApplication>(spec, variables);
 }

@@ -1,5 +1,5 @@
-// The confirmation of one review step: what it does, the reviewer's comment, and — when the step
-// passes the application on — the confirmation of conditions 一、二. The API's refusal (deadline
+// The confirmation of one review step: what it does, the item-by-item findings, the reviewer's
+// comment, and — when the step passes the application on — the confirmation of conditions 一、二. The API's refusal (deadline
 // passed, not eligible, quota full, changed meanwhile…) is shown here in its own Chinese words.
 import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, TextField } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admi
 import type { ConsoleDataProvider } from '../dataProvider/index.ts';
 import type { ReviewStage } from '../dataProvider/reviews.ts';
 import { needsComment, needsConductConfirmation } from './decisions.ts';
+import { FindingsTable, findingsInput, type Findings } from './FindingsTable.tsx';
 
 export interface ReviewDialogProps {
   open: boolean;
@@ -25,6 +26,7 @@ export const ReviewDialog = ({ open, onClose, stage, decision, application }: Re
   const [comment, setComment] = useState('');
   const [conductConfirmed, setConductConfirmed] = useState(false);
   const [unitTrainingNeeds, setUnitTrainingNeeds] = useState('');
+  const [findings, setFindings] = useState<Findings>({});
   const key = `tepei.review.stages.${stage}.${decision}`;
 
   const mutation = useMutation({
@@ -34,6 +36,7 @@ export const ReviewDialog = ({ open, onClose, stage, decision, application }: Re
         version: application.version,
         decision,
         comment: comment.trim() || undefined,
+        findings: findingsInput(findings),
         conductConfirmed: needsConductConfirmation(decision) ? conductConfirmed : undefined,
         unitTrainingNeeds: stage === 'EMPLOYER' && decision === 'ENDORSE' ? unitTrainingNeeds.trim() || undefined : undefined,
       }),
@@ -46,20 +49,22 @@ export const ReviewDialog = ({ open, onClose, stage, decision, application }: Re
   });
 
   return (
-    <Dialog open={open} onClose={mutation.isPending ? undefined : onClose} fullWidth maxWidth="sm" data-testid="review-dialog">
+    <Dialog open={open} onClose={mutation.isPending ? undefined : onClose} fullWidth maxWidth="md" data-testid="review-dialog">
       <DialogTitle>
         {translate(`${key}.title`)}：{application.name}
       </DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{translate(`${key}.content`)}</DialogContentText>
+        <FindingsTable findings={findings} onChange={setFindings} />
         <TextField
           label={translate('tepei.review.comment')}
           value={comment}
           onChange={(event) => setComment(event.target.value)}
           required={needsComment(decision)}
           multiline
-          minRows={3}
+          minRows={2}
           fullWidth
+          sx={{ mt: 2 }}
           slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'review-comment' } }}
         />
         {stage === 'EMPLOYER' && decision === 'ENDORSE' ? (

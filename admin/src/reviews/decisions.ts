@@ -1,5 +1,5 @@
 // Which review steps a role may take from which status (DOMAIN.md, "The flow"). The API
-// decides; this only chooses the buttons and the review queue's default filter.
+// decides; this only chooses the buttons, the bulk step and the review queue's default filter.
 import type { ReviewStage } from '../dataProvider/reviews.ts';
 import type { Role } from '../session.ts';
 
@@ -34,10 +34,4 @@ export function needsConductConfirmation(decision: string): boolean {
 /** Decisions the API refuses without a comment (reviews.service.ts). */
 export function needsComment(decision: string): boolean {
   return decision === 'RETURN' || decision === 'REJECT' || decision === 'NOT_SELECT';
-}
-
-/** The status a reviewer's queue starts filtered on. */
-export function queueStatus(role: Role | undefined): string | undefined {
-  const stage = stageOf(role);
-  return stage ? stages[stage].awaiting[0] : undefined;
 }

@@ -56,6 +56,7 @@ const ProgressTotalsType = builder.objectRef<DeadlineProgress['totals']>('Progre
     submitted: t.exposeInt('submitted', { description: '已提交' }),
     endorsed: t.exposeInt('endorsed', { description: '单位审核通过' }),
     recommended: t.exposeInt('recommended', { description: '地州市已推荐' }),
+    selected: t.exposeInt('selected', { description: '已成功入选（含其后放弃的）' }),
   }),
 });
 
@@ -66,6 +67,7 @@ const DailyProgressType = builder.objectRef<DeadlineProgress['perDay'][number]>(
     submitted: t.exposeInt('submitted'),
     endorsed: t.exposeInt('endorsed'),
     recommended: t.exposeInt('recommended'),
+    selected: t.exposeInt('selected'),
   }),
 });
 

@@ -214,8 +214,8 @@ export interface DeadlineProgress {
   round: Round;
   daysLeftToApplicationDeadline: number;
   daysLeftToRecommendationDeadline: number;
-  totals: { applications: number; submitted: number; endorsed: number; recommended: number };
-  perDay: Array<{ date: string; submitted: number; endorsed: number; recommended: number }>;
+  totals: { applications: number; submitted: number; endorsed: number; recommended: number; selected: number };
+  perDay: Array<{ date: string; submitted: number; endorsed: number; recommended: number; selected: number }>;
 }
 
 const dayMs = 86_400_000;
@@ -237,18 +237,22 @@ async function roundFor(roundYear: number | null | undefined, now: Date): Promis
 
 /**
  * How far the round has come. Totals count the visible applications that reached each step
- * (its timestamp is set); each day counts the applications that first reached it on that
- * Beijing calendar day, from the status history. Days with no such step are left out.
+ * (its timestamp is set; for selection, a status change to SELECTED, because decidedAt is also
+ * set by 未入选 and a selected trainee who later abandons still took a place once); each day
+ * counts the applications that first reached it on that Beijing calendar day, from the status
+ * history. Days with no such step are left out.
  */
 export async function deadlineProgress(actor: Actor, now: Date, roundYear?: number | null): Promise<DeadlineProgress | null> {
   assertMayCount(actor);
   const round = await roundFor(roundYear, now);
   if (!round) return null;
-  const [totals, perDay] = await Promise.all([
+  const visibleInRound: Prisma.ApplicationWhereInput = { AND: [{ roundId: round.id }, applicationsVisibleTo(actor)] };
+  const [totals, selected, perDay] = await Promise.all([
     prisma.application.aggregate({
-      where: { AND: [{ roundId: round.id }, applicationsVisibleTo(actor)] },
+      where: visibleInRound,
       _count: { _all: true, submittedAt: true, endorsedAt: true, recommendedAt: true },
     }),
+    prisma.application.count({ where: { AND: [visibleInRound, { statusChanges: { some: { toStatus: 'SELECTED' } } }] } }),
     prisma.$queryRaw<DeadlineProgress['perDay']>`
       WITH first_reached AS (
         SELECT sc."applicationId", sc."toStatus", min(sc."at") AS "at"
@@ -256,13 +260,14 @@ export async function deadlineProgress(actor: Actor, now: Date, roundYear?: numb
         JOIN "Application" a ON a.id = sc."applicationId"
         WHERE a."roundId" = ${round.id}::uuid
           AND ${applicationsVisibleToSql(actor)}
-          AND sc."toStatus" IN ('SUBMITTED', 'ENDORSED', 'RECOMMENDED')
+          AND sc."toStatus" IN ('SUBMITTED', 'ENDORSED', 'RECOMMENDED', 'SELECTED')
         GROUP BY sc."applicationId", sc."toStatus"
       )
       SELECT to_char(date_trunc('day', "at" AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS "date",
              (count(*) FILTER (WHERE "toStatus" = 'SUBMITTED'))::int AS "submitted",
              (count(*) FILTER (WHERE "toStatus" = 'ENDORSED'))::int AS "endorsed",
-             (count(*) FILTER (WHERE "toStatus" = 'RECOMMENDED'))::int AS "recommended"
+             (count(*) FILTER (WHERE "toStatus" = 'RECOMMENDED'))::int AS "recommended",
+             (count(*) FILTER (WHERE "toStatus" = 'SELECTED'))::int AS "selected"
       FROM first_reached
       GROUP BY 1
       ORDER BY 1`,
@@ -276,6 +281,7 @@ export async function deadlineProgress(actor: Actor, now: Date, roundYear?: numb
       submitted: totals._count.submittedAt,
       endorsed: totals._count.endorsedAt,
       recommended: totals._count.recommendedAt,
+      selected,
     },
     perDay,
   };

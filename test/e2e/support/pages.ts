@@ -1,0 +1,40 @@
+// What every browser test of the console does: open a window as a reviewer would (1440×900,
+// zh-CN, Beijing time), sign in with a demo account, and keep screenshots in test/artifacts/.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Download, Page } from 'playwright-core';
+import { demoPassword } from '../../support/api.ts';
+
+export const artifacts = fileURLToPath(new URL('../../artifacts/', import.meta.url));
+
+export function ensureArtifacts(): void {
+  mkdirSync(artifacts, { recursive: true });
+}
+
+/** A fresh window signed in as `username`, on the dashboard. */
+export async function signIn(browser: Browser, url: string, username: string, loginScreenshot?: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  await page.goto(`${url}/`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(demoPassword);
+  if (loginScreenshot) await screenshot(page, loginScreenshot);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('welcome-card').waitFor();
+  return page;
+}
+
+/** The whole page; only the window for a dialog, which covers the window and not the page. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage });
+}
+
+/** Clicks `trigger` and returns the file the browser was given, with its bytes. */
+export async function downloadBy(page: Page, trigger: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), trigger()]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return { download, bytes: Buffer.concat(chunks) };
+}
