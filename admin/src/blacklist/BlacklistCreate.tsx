@@ -62,11 +62,11 @@ export const BlacklistCreate = () => {
         <Form onSubmit={(values: Partial<NewListing>) => setPending(values as NewListing)} validate={validateListing} resource="blacklist">
           <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 2 }}>
             <TextInput source="applicantName" />
-            <TextInput source="applicantIdNumber" slotProps={{ htmlInput: { 'data-testid': 'listing-idNumber' } }} />
+            <TextInput source="applicantIdNumber" />
           </Box>
           <AutocompleteInput source="unitId" choices={units.data ?? []} optionText="name" isPending={units.isPending} fullWidth />
           <SelectInput source="reasonKind" choices={enumChoices('BlacklistReason')} validate={required()} defaultValue="FRAUD" />
-          <TextInput source="reason" multiline minRows={3} fullWidth validate={required()} slotProps={{ htmlInput: { 'data-testid': 'listing-reason' } }} />
+          <TextInput source="reason" multiline minRows={3} fullWidth validate={required()} />
           {mutation.error ? (
             <Alert severity="error" sx={{ mb: 2 }} data-testid="listing-error">
               {mutation.error.message}

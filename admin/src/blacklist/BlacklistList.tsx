@@ -5,7 +5,15 @@ import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { EnumField } from '../common/EnumField.tsx';
 import { LiftListingButton } from './LiftListingButton.tsx';
+import { LiftedField } from './LiftedField.tsx';
 import { ListingStatusField } from './ListingStatusField.tsx';
+
+// Names, codes and dates stay on one line; the account of what happened takes the width left.
+const columns = {
+  '& .RaDatagrid-headerCell, & .column-applicantName, & .column-applicantIdNumber, & .column-reasonKind, & .column-listedAt, & .column-expiresAt': { whiteSpace: 'nowrap' },
+  '& .column-unit\\.name': { minWidth: 140 },
+  '& .column-reason': { minWidth: 220 },
+};
 
 const filters = [<BooleanInput key="activeOnly" source="activeOnly" alwaysOn />];
 
@@ -21,7 +29,7 @@ const Lift = () => {
 
 export const BlacklistList = () => (
   <List filters={filters} actions={<Actions />} perPage={25} exporter={false} sort={{ field: 'listedAt', order: 'DESC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="blacklist-list">
+    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="blacklist-list" sx={columns}>
       <TextField source="applicantName" sortable={false} emptyText="—" />
       <TextField source="applicantIdNumber" sortable={false} emptyText="—" />
       <TextField source="unit.name" sortable={false} emptyText="—" />
@@ -30,8 +38,7 @@ export const BlacklistList = () => (
       <DateTimeField source="listedAt" sortable={false} />
       <DateTimeField source="expiresAt" sortable={false} />
       <ListingStatusField label="resources.blacklist.fields.status" />
-      <DateTimeField source="liftedAt" sortable={false} />
-      <TextField source="liftReason" sortable={false} emptyText="" />
+      <LiftedField label="resources.blacklist.fields.liftedAt" />
       <Lift />
     </Datagrid>
   </List>

@@ -68,17 +68,16 @@ export const RoundSettingsForm = ({ round }: { round: RoundRecord }) => {
       helperText={helper}
       required
       slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `round-${key}` } }}
-      sx={{ minWidth: 260 }}
     />
   );
 
   return (
     <Box component="form" data-testid="round-settings" onSubmit={(event) => event.preventDefault()} sx={{ maxWidth: 900 }}>
-      <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 2, mb: 3 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 3, mb: 3 }}>
         {dateField('applicationDeadline', translate('tepei.admin.rounds.deadlineHint'))}
         {dateField('recommendationDeadline', outOfOrder ? translate('tepei.admin.rounds.outOfOrder') : translate('tepei.admin.rounds.deadlineHint'), outOfOrder)}
         {dateField('ageCutoffDate', translate('tepei.admin.rounds.ageCutoffHint', { cutoff: `${round.year - 45}-01-01` }))}
-      </Stack>
+      </Box>
       <Autocomplete
         multiple
         freeSolo
