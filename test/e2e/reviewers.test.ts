@@ -48,6 +48,9 @@ async function gql<Data>(role: Role, query: string, variables: Record<string, un
   return response.data!;
 }
 
+/** The console refetches after a change while the machine is busy with other tests: wait up to 20 s. */
+const patiently = { timeout: 20_000 };
+
 const open = (role: Role) => signIn(browser, server.url, accounts[role]);
 const rows = (page: Page) => page.locator('.RaDatagrid-tbody .RaDatagrid-row');
 const attribute = (page: Page, testId: string, name: string) => page.getByTestId(testId).first().getAttribute(name);
@@ -133,7 +136,7 @@ async function expectDashboardOf(role: Role, page: Page) {
       totals: Record<'applications' | 'submitted' | 'endorsed' | 'recommended' | 'selected', number>;
     };
   }>(role, progressQuery, { year: round.year });
-  await expect.poll(() => attribute(page, 'progress-submitted', 'data-count')).toBe(String(progress.totals.submitted));
+  await expect.poll(() => attribute(page, 'progress-submitted', 'data-count'), patiently).toBe(String(progress.totals.submitted));
   expect(await attribute(page, 'progress-endorsed', 'data-count')).toBe(String(progress.totals.endorsed));
   expect(await attribute(page, 'progress-recommended', 'data-count')).toBe(String(progress.totals.recommended));
   expect(await page.getByTestId('progress-applications').textContent()).toBe(String(progress.totals.applications));
@@ -147,7 +150,7 @@ async function expectDashboardOf(role: Role, page: Page) {
 
   if (role !== 'analyst') {
     const { myReviewQueue } = await gql<{ myReviewQueue: { size: number } }>(role, 'query($year: Int) { myReviewQueue(roundYear: $year) { size } }', { year: round.year });
-    await expect.poll(() => attribute(page, 'review-queue-size', 'data-value')).toBe(String(myReviewQueue.size));
+    await expect.poll(() => attribute(page, 'review-queue-size', 'data-value'), patiently).toBe(String(myReviewQueue.size));
   }
 
   const statuses = await gql<{ applicationCounts: { data: { count: number }[] } }>(
@@ -156,10 +159,10 @@ async function expectDashboardOf(role: Role, page: Page) {
     { year: round.year },
   );
   const statusTotal = statuses.applicationCounts.data.reduce((sum, group) => sum + group.count, 0);
-  await expect.poll(() => page.getByTestId('status-counts-total').textContent()).toBe(`合计 ${statusTotal} 份`);
+  await expect.poll(() => page.getByTestId('status-counts-total').textContent(), patiently).toBe(`合计 ${statusTotal} 份`);
 
   const blacklist = await gql<{ blacklist: { totalCount: number } }>(role, '{ blacklist(first: 1, activeOnly: true) { totalCount } }');
-  await expect.poll(() => attribute(page, 'blacklist-count', 'data-value')).toBe(String(blacklist.blacklist.totalCount));
+  await expect.poll(() => attribute(page, 'blacklist-count', 'data-value'), patiently).toBe(String(blacklist.blacklist.totalCount));
 
   if (role !== 'employer') {
     const { quotaUsage } = await gql<{ quotaUsage: QuotaLine[] }>(
@@ -169,7 +172,7 @@ async function expectDashboardOf(role: Role, page: Page) {
     );
     for (const mode of ['REMOTE', 'LOCAL']) {
       const line = quotaUsage.find((candidate) => candidate.mode === mode && !candidate.area)!;
-      await expect.poll(() => page.getByTestId(`quota-${mode}-used`).textContent()).toBe(String(line.used));
+      await expect.poll(() => page.getByTestId(`quota-${mode}-used`).textContent(), patiently).toBe(String(line.used));
       expect(await page.getByTestId(`quota-${mode}-reserved`).textContent()).toBe(String(line.reserved));
       expect(await page.getByTestId(`quota-${mode}-remaining`).textContent()).toBe(String(line.remaining));
       const areaLines = quotaUsage.filter((candidate) => candidate.mode === mode && candidate.area);
@@ -193,9 +196,9 @@ async function expectDashboardOf(role: Role, page: Page) {
     );
     const counts = areas.applicationCounts.data.map((group) => group.count);
     expect(counts.length).toBeGreaterThan(1);
-    await expect.poll(() => attribute(page, 'area-counts-total', 'data-value')).toBe(String(counts.reduce((sum, count) => sum + count, 0)));
+    await expect.poll(() => attribute(page, 'area-counts-total', 'data-value'), patiently).toBe(String(counts.reduce((sum, count) => sum + count, 0)));
     const labels = page.getByTestId('area-counts').locator('.recharts-label-list text');
-    await expect.poll(() => labels.count()).toBe(counts.length);
+    await expect.poll(() => labels.count(), patiently).toBe(counts.length);
     expect((await labels.allTextContents()).map(Number)).toEqual(counts);
   } else {
     expect(await page.getByTestId('area-counts').count()).toBe(0);
@@ -245,7 +248,7 @@ describe('the review queues', () => {
       { item: 'health', result: 'PASS', comment: '已核实无影响培训的疾病史' },
     ]);
     await page.getByRole('tab', { name: '审核记录' }).click();
-    await expect.poll(() => page.getByTestId('reviews').textContent()).toContain('健康状况：符合（已核实无影响培训的疾病史）');
+    await expect.poll(() => page.getByTestId('reviews').textContent(), patiently).toContain('健康状况：符合（已核实无影响培训的疾病史）');
 
     // The signed and sealed 用人单位审核表 of this application, then forms 2 and 4 as files.
     await page.getByRole('tab', { name: '表格与材料' }).click();
@@ -275,8 +278,8 @@ describe('the review queues', () => {
     const before = await queue('prefecture', ['ENDORSED']);
     await page.goto(`${server.url}/#/applications`);
     await rows(page).first().waitFor();
-    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent()).toContain(`共 ${before.totalCount} 条`);
-    await expect.poll(() => page.getByTestId('eligibility-badge').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent(), patiently).toContain(`共 ${before.totalCount} 条`);
+    await expect.poll(() => page.getByTestId('eligibility-badge').count(), patiently).toBeGreaterThan(0);
     await expectTranslated(page);
     await screenshot(page, 'queue-prefecture');
 
@@ -304,21 +307,22 @@ describe('the review queues', () => {
     const picks = listed.rows.map((row, index) => ({ row, index })).filter(({ row }) => eligible(row)).slice(0, 2);
     expect(picks).toHaveLength(2);
     await page.goto(`${server.url}/#/applications`);
-    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent()).toContain(`共 ${listed.totalCount} 条`);
+    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent(), patiently).toContain(`共 ${listed.totalCount} 条`);
     for (const { row, index } of picks) {
-      await expect.poll(() => rows(page).nth(index).locator('td.column-name').textContent()).toBe(row.name);
+      await expect.poll(() => rows(page).nth(index).locator('td.column-name').textContent(), patiently).toBe(row.name);
       await rows(page).nth(index).locator('input[type="checkbox"]').check();
     }
     await page.getByTestId('bulk-review').click();
     const bulk = page.getByTestId('bulk-review-dialog');
     await bulk.getByTestId('bulk-review-conduct').locator('input').check();
     await bulk.getByTestId('bulk-review-confirm').click();
-    await expect.poll(() => bulk.getByTestId('bulk-review-result').getAttribute('data-succeeded')).toBe('2');
+    await expect.poll(() => bulk.getByTestId('bulk-review-result').getAttribute('data-succeeded'), patiently).toBe('2');
     expect(await bulk.getByTestId('bulk-review-result').getAttribute('data-failed')).toBe('0');
     await bulk.getByTestId('bulk-review-close').click();
     for (const { row } of picks) expect((await reviewed(row.id)).status).toBe('RECOMMENDED');
 
     // 名单汇总表 of the area as Excel: it lists the applications just recommended.
+    await page.getByTestId('summary-list-menu').click();
     const form5 = await downloadBy(page, () => page.getByTestId('download-form5-xlsx').click());
     expect(form5.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     const summary = new ExcelJS.Workbook();
@@ -327,7 +331,7 @@ describe('the review queues', () => {
     expect(cells).toContain(single.name);
 
     await page.getByTestId('upload-form5-scan-input').setInputFiles({ name: '名单汇总表.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdfBytes('form 5')) });
-    await page.getByTestId('download-form5-scan').waitFor();
+    await expect.poll(() => page.getByTestId('form5-scan-uploaded').textContent(), patiently).toBe('已上传：名单汇总表.pdf');
     const area = await gql<{ me: { area: { id: string } } }>('prefecture', '{ me { area { id } } }');
     const scans = await gql<{ node: { form5Scans: { kind: string }[] } }>(
       'prefecture',

@@ -1,6 +1,6 @@
 // The review queue: the applications the signed-in reviewer may see, starting on those that
 // wait for their review, oldest submission first, with the eligibility check of each row. Saved
-// views beside it, the official lists of the reviewer's scope above it, bulk approval of the
+// views and the official lists of the reviewer's scope above it, bulk approval of the
 // selected rows, and an Excel export of the whole filtered list.
 import {
   BooleanInput,
@@ -65,7 +65,7 @@ const ApplicationListActions = () => (
   <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
     <QueueFormFiles />
     <FilterButton />
-    <ExportButton maxResults={exportLimit} label="tepei.queue.export" />
+    <ExportButton maxResults={exportLimit} label="tepei.queue.export" sx={{ textTransform: 'none' }} />
   </TopToolbar>
 );
 
@@ -85,15 +85,15 @@ export const ApplicationList = () => {
       perPage={25}
       actions={<ApplicationListActions />}
       exporter={xlsxExporter}
-      aside={<SavedViews />}
       storeKey={`applications.${role ?? 'anonymous'}`}
     >
+      <SavedViews />
       <Datagrid
         rowClick="show"
         bulkActionButtons={stage ? <BulkReviewButton /> : false}
         sx={{
           '& .RaDatagrid-headerCell, & .column-mode, & .column-status, & .column-submittedAt': { whiteSpace: 'nowrap' },
-          '& .column-name': { minWidth: 90 },
+          '& .column-name': { whiteSpace: 'nowrap' },
           '& .column-unit\\.name': { minWidth: 160 },
           '& td.column-serialNumber': { whiteSpace: 'nowrap', fontSize: '0.8125rem', color: 'text.secondary' },
         }}

@@ -1,13 +1,16 @@
 // The official lists of a reviewer's scope, above the queue: the employer unit's 用人单位审核表
 // (附件4, to sign, seal and upload per application), the prefecture bureau's 名单汇总表 of its
-// area and the regional bureau's of the whole region (附件5, Excel and PDF), and the upload of
-// the signed and sealed 汇总表 scan. What a role may not download is not offered; the API
-// checks again.
-import { Stack } from '@mui/material';
+// area and the regional bureau's of the whole region (附件5, Excel or PDF, in one menu), and the
+// upload of the signed and sealed 汇总表 scan. What a role may not download is not offered;
+// the API checks again.
+import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
+import DownloadIcon from '@mui/icons-material/Download';
+import { Button, CircularProgress, ListItemIcon, ListItemText, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { usePermissions } from 'react-admin';
+import { useState } from 'react';
+import { usePermissions, useTranslate } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
-import { DownloadButton } from '../common/DownloadButton.tsx';
+import { DownloadButton, useDownload } from '../common/DownloadButton.tsx';
 import { UploadButton } from '../common/UploadButton.tsx';
 import { useCurrentRound } from '../dashboard/useCurrentRound.ts';
 import { areaForm5, regionForm5, unitForm4 } from '../dataProvider/formFiles.ts';
@@ -19,14 +22,49 @@ const UnitForm4 = ({ unitId, year }: { unitId: string; year: number }) => {
 };
 
 const SummaryList = ({ areaId, roundId, year, mayUpload }: { areaId: string | null; roundId: string; year: number; mayUpload: boolean }) => {
+  const translate = useTranslate();
   const queryClient = useQueryClient();
+  const download = useDownload();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const key = ['forms', 'form5', areaId, year];
   const list = useQuery({ queryKey: key, queryFn: () => (areaId ? areaForm5(areaId, year) : regionForm5()) });
   const latestScan = list.data?.scans.at(-1);
+  const items = [
+    { label: 'tepei.files.form5Xlsx', path: list.data?.files?.form5Xlsx, testId: 'download-form5-xlsx' },
+    { label: 'tepei.files.form5Pdf', path: list.data?.files?.form5Pdf, testId: 'download-form5-pdf' },
+    ...(latestScan?.downloadUrl ? [{ label: 'tepei.files.scans', path: latestScan.downloadUrl, testId: 'download-form5-scan' }] : []),
+  ];
   return (
     <>
-      <DownloadButton path={list.data?.files?.form5Xlsx} label="tepei.files.form5Xlsx" testId="download-form5-xlsx" />
-      <DownloadButton path={list.data?.files?.form5Pdf} label="tepei.files.form5Pdf" testId="download-form5-pdf" />
+      <Button
+        size="small"
+        variant="outlined"
+        onClick={(event) => setAnchor(event.currentTarget)}
+        startIcon={download.isPending ? <CircularProgress size={14} /> : <DownloadIcon />}
+        endIcon={<ArrowDropDownIcon />}
+        disabled={!list.data?.files}
+        data-testid="summary-list-menu"
+      >
+        {translate(areaId ? 'tepei.files.summaryList' : 'tepei.files.regionSummaryList')}
+      </Button>
+      <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
+        {items.map((item) => (
+          <MenuItem
+            key={item.testId}
+            disabled={!item.path}
+            onClick={() => {
+              setAnchor(null);
+              if (item.path) download.mutate(item.path);
+            }}
+            data-testid={item.testId}
+          >
+            <ListItemIcon>
+              <DownloadIcon fontSize="small" />
+            </ListItemIcon>
+            <ListItemText>{translate(item.label)}</ListItemText>
+          </MenuItem>
+        ))}
+      </Menu>
       {mayUpload ? (
         <UploadButton
           label="tepei.files.uploadForm5Scan"
@@ -35,7 +73,11 @@ const SummaryList = ({ areaId, roundId, year, mayUpload }: { areaId: string | nu
           testId="upload-form5-scan"
         />
       ) : null}
-      {latestScan?.downloadUrl ? <DownloadButton path={latestScan.downloadUrl} label={latestScan.fileName} variant="text" testId="download-form5-scan" /> : null}
+      {latestScan ? (
+        <Typography variant="caption" color="text.secondary" data-testid="form5-scan-uploaded" title={latestScan.fileName}>
+          {translate('tepei.files.uploaded', { name: latestScan.fileName })}
+        </Typography>
+      ) : null}
     </>
   );
 };

@@ -1,9 +1,9 @@
-// 常用视图 of the review queue: a reviewer's filters and sort saved under a name and applied with
-// one click, kept in this browser per user (localStorage, keyed by username), beside the views
+// 常用视图 of the review queue, a row above the list: a reviewer's filters and sort saved under a
+// name and applied with one click, kept in this browser per user (localStorage, keyed by username), beside the views
 // every reviewer starts with (待我审核, 全部申报).
 import BookmarkAddIcon from '@mui/icons-material/BookmarkAdd';
 import DeleteIcon from '@mui/icons-material/DeleteOutline';
-import { Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, List, ListItemButton, ListItemText, TextField, Typography } from '@mui/material';
+import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useListContext, useNotify, usePermissions, useTranslate, type SortPayload } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
@@ -68,47 +68,27 @@ export const SavedViews = () => {
   const current = JSON.stringify(filterValues);
 
   return (
-    <Card sx={{ order: -1, mr: 2, mt: 8, width: 210, flexShrink: 0, alignSelf: 'flex-start' }} data-testid="saved-views">
-      <CardContent sx={{ p: 1.5, '&:last-child': { pb: 1.5 } }}>
-        <Typography variant="subtitle2" sx={{ px: 1 }}>
-          {translate('tepei.queue.savedViews')}
-        </Typography>
-        <List dense disablePadding>
-          {[...defaults, ...saved].map((view, index) => (
-            <ListItemButton
-              key={`${index}-${view.name}`}
-              selected={JSON.stringify(view.filter) === current}
-              onClick={() => apply(view)}
-              sx={{ borderRadius: 1, pr: index >= defaults.length ? 0.5 : undefined }}
-              data-testid="saved-view"
-              data-name={view.name}
-            >
-              <ListItemText primary={view.name} slotProps={{ primary: { noWrap: true } }} />
-              {index >= defaults.length ? (
-                <IconButton
-                  size="small"
-                  aria-label={translate('tepei.queue.removeView')}
-                  title={translate('tepei.queue.removeView')}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    update(saved.filter((other) => other.name !== view.name));
-                  }}
-                >
-                  <DeleteIcon fontSize="small" />
-                </IconButton>
-              ) : null}
-            </ListItemButton>
-          ))}
-        </List>
-        {saved.length ? null : (
-          <Typography variant="caption" color="text.secondary" component="p" sx={{ px: 1, mt: 0.5 }}>
-            {translate('tepei.queue.noViews')}
-          </Typography>
-        )}
-        <Button size="small" startIcon={<BookmarkAddIcon />} onClick={() => setNaming(true)} disabled={!username} sx={{ mt: 1 }} data-testid="save-view">
-          {translate('tepei.queue.saveView')}
-        </Button>
-      </CardContent>
+    <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center" sx={{ px: 2, py: 1, borderBottom: 1, borderColor: 'divider' }} data-testid="saved-views">
+      <Typography variant="body2" color="text.secondary">
+        {translate('tepei.queue.savedViews')}：
+      </Typography>
+      {[...defaults, ...saved].map((view, index) => (
+        <Chip
+          key={`${index}-${view.name}`}
+          size="small"
+          label={view.name}
+          color={JSON.stringify(view.filter) === current ? 'primary' : 'default'}
+          variant={JSON.stringify(view.filter) === current ? 'filled' : 'outlined'}
+          onClick={() => apply(view)}
+          onDelete={index >= defaults.length ? () => update(saved.filter((other) => other.name !== view.name)) : undefined}
+          deleteIcon={index >= defaults.length ? <DeleteIcon aria-label={translate('tepei.queue.removeView')} /> : undefined}
+          data-testid="saved-view"
+          data-name={view.name}
+        />
+      ))}
+      <Button size="small" startIcon={<BookmarkAddIcon />} onClick={() => setNaming(true)} disabled={!username} title={translate('tepei.queue.noViews')} data-testid="save-view">
+        {translate('tepei.queue.saveView')}
+      </Button>
       <Dialog open={naming} onClose={() => setNaming(false)} maxWidth="xs" fullWidth>
         <DialogTitle>{translate('tepei.queue.saveView')}</DialogTitle>
         <DialogContent>
@@ -130,6 +110,6 @@ export const SavedViews = () => {
           </Button>
         </DialogActions>
       </Dialog>
-    </Card>
+    </Stack>
   );
 };

@@ -16,19 +16,24 @@ export interface DownloadButtonProps {
   testId?: string;
 }
 
-export const DownloadButton = ({ path, label, size = 'small', variant = 'outlined', testId }: DownloadButtonProps) => {
-  const translate = useTranslate();
+/** Downloads a path of the API on `mutate(path)`, telling the user in Chinese when refused. */
+export function useDownload() {
   const notify = useNotify();
-  const download = useMutation({
-    mutationFn: () => downloadFile(path!),
+  return useMutation({
+    mutationFn: (path: string) => downloadFile(path),
     onError: (error: Error) => notify(error.message, { type: 'error', autoHideDuration: 8000 }),
   });
+}
+
+export const DownloadButton = ({ path, label, size = 'small', variant = 'outlined', testId }: DownloadButtonProps) => {
+  const translate = useTranslate();
+  const download = useDownload();
   return (
     <Button
       size={size}
       variant={variant}
       disabled={!path || download.isPending}
-      onClick={() => download.mutate()}
+      onClick={() => path && download.mutate(path)}
       startIcon={download.isPending ? <CircularProgress size={14} /> : <DownloadIcon />}
       data-testid={testId}
       data-path={path ?? undefined}

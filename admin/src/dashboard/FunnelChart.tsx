@@ -16,10 +16,11 @@ export default function FunnelChart({ rows }: { rows: FunnelRow[] }) {
   const data = rows.map((row, index) => ({ ...row, value: Math.max(row.count, largest * 0.04), fill: colours[index % colours.length], text: `${row.label} ${row.count}` }));
   return (
     <ResponsiveContainer width="100%" height={210}>
-      <Chart margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
+      {/* The labels stand to the right of the funnel, in dark text: a narrow step has no room inside. */}
+      <Chart margin={{ top: 4, right: 120, bottom: 4, left: 4 }}>
         <Tooltip formatter={(_value, _name, item) => [`${item.payload.count}（${item.payload.share}）`, item.payload.label]} />
         <Funnel dataKey="value" data={data} isAnimationActive={false} lastShapeType="rectangle">
-          <LabelList dataKey="text" position="center" fill="#fff" stroke="none" style={{ fontSize: 12, textShadow: '0 0 2px rgba(0,0,0,.6)' }} />
+          <LabelList dataKey="text" position="right" fill="#333" stroke="none" style={{ fontSize: 12 }} />
         </Funnel>
       </Chart>
     </ResponsiveContainer>

@@ -27,6 +27,8 @@ export async function signIn(browser: Browser, url: string, username: string, lo
 
 /** The whole page; only the window for a dialog, which covers the window and not the page. */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  // The pointer left where the last click was would show a chart's tooltip in the picture.
+  if (fullPage) await page.mouse.move(0, 0);
   await page.screenshot({ path: `${artifacts}${name}.png`, fullPage });
 }
 
