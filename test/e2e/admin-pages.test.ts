@@ -212,7 +212,7 @@ describe('the regional administrator in the console', () => {
     const row = page.locator('.RaDatagrid-tbody .RaDatagrid-row', { hasText: '艾力·测试' });
     await expect.poll(() => row.locator('[data-status]').getAttribute('data-status'), patience).toBe('ACTIVE');
     // 有效至: five years from the API's today.
-    await expect.poll(() => row.textContent(), patience).toContain('2031-12-01');
+    await expect.poll(() => row.locator('td.column-expiresAt').textContent(), patience).toBe('2031-12-01');
     await screenshot('admin-blacklist');
 
     await row.getByTestId('lift-listing').click();
@@ -268,7 +268,8 @@ describe('the regional administrator in the console', () => {
     await page.goto(listRoute('users', { role: 'EMPLOYER' }, '&perPage=100'));
     const locked = page.locator('.RaDatagrid-tbody .RaDatagrid-row', { hasText: 'unit-002' });
     await expect.poll(() => locked.locator('[data-status]').getAttribute('data-status'), patience).toBe('LOCKED');
-    await screenshot('admin-users');
+    await locked.scrollIntoViewIfNeeded();
+    await screenshot('admin-users', { fullPage: false });
     await locked.locator('[data-action="unlock"]').click();
     await page.getByRole('dialog').getByRole('button', { name: '解除锁定' }).click();
     await expect.poll(() => locked.locator('[data-status]').getAttribute('data-status'), patience).toBe('ACTIVE');

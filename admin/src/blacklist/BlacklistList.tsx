@@ -2,17 +2,17 @@
 // the date it runs until (有效至) and whether it is in force; the regional admin lists and lifts.
 import { CreateButton, Datagrid, List, BooleanInput, TextField, TopToolbar, usePermissions } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
-import { DateTimeField } from '../common/DateTimeField.tsx';
 import { EnumField } from '../common/EnumField.tsx';
+import { BeijingDateField } from './BeijingDateField.tsx';
 import { LiftListingButton } from './LiftListingButton.tsx';
 import { LiftedField } from './LiftedField.tsx';
 import { ListingStatusField } from './ListingStatusField.tsx';
 
 // Names, codes and dates stay on one line; the account of what happened takes the width left.
 const columns = {
-  '& .RaDatagrid-headerCell, & .column-applicantName, & .column-applicantIdNumber, & .column-reasonKind, & .column-listedAt, & .column-expiresAt': { whiteSpace: 'nowrap' },
-  '& .column-unit\\.name': { minWidth: 140 },
-  '& .column-reason': { minWidth: 220 },
+  '& td.column-applicantName, & td.column-applicantIdNumber, & td.column-listedAt, & td.column-expiresAt': { whiteSpace: 'nowrap' },
+  '& .column-unit\\.name': { minWidth: 120 },
+  '& .column-reason': { minWidth: 200 },
 };
 
 const filters = [<BooleanInput key="activeOnly" source="activeOnly" alwaysOn />];
@@ -35,8 +35,8 @@ export const BlacklistList = () => (
       <TextField source="unit.name" sortable={false} emptyText="—" />
       <EnumField source="reasonKind" enum="BlacklistReason" sortable={false} />
       <TextField source="reason" sortable={false} />
-      <DateTimeField source="listedAt" sortable={false} />
-      <DateTimeField source="expiresAt" sortable={false} />
+      <BeijingDateField source="listedAt" sortable={false} />
+      <BeijingDateField source="expiresAt" sortable={false} />
       <ListingStatusField label="resources.blacklist.fields.status" />
       <LiftedField label="resources.blacklist.fields.liftedAt" />
       <Lift />

@@ -560,6 +560,9 @@ const appMessagesEn: typeof appMessagesZh = {
       audit: {
         details: 'Details (personal identifiers masked)',
         noDetails: 'None',
+        region: 'Whole region',
+        area: 'Area',
+        unit: 'Unit',
       },
     },
     operations: {

@@ -561,6 +561,9 @@ export const appMessagesZh = {
       audit: {
         details: '详情（个人信息已脱敏）',
         noDetails: '无',
+        region: '全区',
+        area: '地区',
+        unit: '单位',
       },
     },
     operations: {

@@ -21,7 +21,7 @@ const ManageAccount = (_props: { label?: string }) => {
 
 export const UserList = () => (
   <List filters={filters} actions={<Actions />} perPage={25} exporter={false} sort={{ field: 'username', order: 'ASC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="user-list">
+    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="user-list" sx={{ '& .RaDatagrid-headerCell, & .column-username, & .column-role': { whiteSpace: 'nowrap' } }}>
       <TextField source="username" sortable={false} />
       <TextField source="displayName" sortable={false} />
       <EnumField source="role" enum="Role" sortable={false} />
