@@ -3,12 +3,15 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { Actor } from './auth/actor.ts';
 import { actorForBearerToken } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
+import type { AggregateCache } from './modules/analytics/aggregate-cache.ts';
 
 export interface Context {
   /** Who is acting; null for anonymous requests (login, register, health). */
   actor: Actor | null;
   requestId: string;
   now: Clock;
+  /** Shared dashboard aggregates, when the server keeps them (modules/analytics/aggregate-cache.ts). */
+  aggregates?: AggregateCache;
 }
 
 /** The context once the `signedIn` scope has passed: no null check needed. */
@@ -16,12 +19,12 @@ export interface SignedInContext extends Context {
   actor: Actor;
 }
 
-export function contextFactory(clock: Clock) {
+export function contextFactory(clock: Clock, aggregates?: AggregateCache) {
   return async ({ request }: YogaInitialContext): Promise<Context> => {
     const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
     const header = request.headers.get('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const actor = token ? await actorForBearerToken(token, clock()) : null;
-    return { actor, requestId, now: clock };
+    return { actor, requestId, now: clock, aggregates };
   };
 }

@@ -6,6 +6,7 @@ import { openDatabase } from '@tepei/db/database';
 import { migrate } from '@tepei/db/migrate';
 import { isSeeded } from '@tepei/db/seed';
 import { consoleBuilt, withConsole } from './console.ts';
+import { serverAggregateTtlMs } from './modules/analytics/aggregate-cache.ts';
 import { connectPrisma, disconnectPrisma } from './db.ts';
 import { seedDemoData } from './demo-data.ts';
 import { createYogaApp } from './yoga.ts';
@@ -19,7 +20,7 @@ await runCli(async () => {
     console.log('空数据库，正在写入演示数据 / empty database: seeding demo data…');
     await seedDemoData(prisma);
   }
-  const yoga = createYogaApp();
+  const yoga = createYogaApp({ aggregateTtlMs: serverAggregateTtlMs });
   const server = createServer(withConsole(yoga));
   const port = Number(process.env.PORT ?? 4000);
   await new Promise<void>((resolve) => server.listen(port, resolve));

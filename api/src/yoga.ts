@@ -2,6 +2,7 @@
 import { createYoga } from 'graphql-yoga';
 import { type Clock, systemClock } from './clock.ts';
 import { type Context, contextFactory } from './context.ts';
+import { AggregateCache } from './modules/analytics/aggregate-cache.ts';
 import { flushAudit } from './modules/audit/audit.service.ts';
 import { formFilesPlugin } from './modules/forms/forms.routes.ts';
 import { documentFilesPlugin } from './modules/documents/documents.routes.ts';
@@ -10,13 +11,15 @@ import { schema } from './schema.ts';
 
 export interface YogaOptions {
   clock?: Clock;
+  /** Keep dashboard aggregates this long (ms), shared by readers of one scope; none when absent. */
+  aggregateTtlMs?: number;
 }
 
 export function createYogaApp(options: YogaOptions = {}) {
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
-    context: contextFactory(options.clock ?? systemClock),
+    context: contextFactory(options.clock ?? systemClock, options.aggregateTtlMs ? new AggregateCache(options.aggregateTtlMs) : undefined),
     // Unexpected errors reach users as a generic message; the cause is logged server-side.
     maskedErrors: true,
     graphiql: { title: '新疆少数民族科技骨干特殊培养 GraphQL' },

@@ -5,10 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { demoPassword } from '@tepei/db/seed';
 import { runCell, type LoadRequest } from './load.ts';
 import { describeMachine } from './machine.ts';
 import { type Operation, operations, requestBody, type Scenario } from './operations.ts';
@@ -18,71 +16,11 @@ import type { OperationResult, RunResult, ServerMeasurement, SizeResult } from '
 import { createEmbeddedDatabase, createServerDatabase, loadRound } from './round-data.ts';
 import { findScenario } from './scenario.ts';
 import { SelectionPool } from './selection-pool.ts';
-import { type ServerChild, startServerChild } from './server-child.ts';
+import type { ServerChild } from './server-child.ts';
+import { answerDifference, post, requestFor, type Servers, startServers, stopServers } from './servers.ts';
 
 const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-
-const loginDocument = `mutation Login($username: String!, $password: String!) {
-  login(username: $username, password: $password) { __typename ... on MutationLoginSuccess { data { token } } ... on Error { message } }
-}`;
-
-async function post(url: string, body: string, token?: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
-  });
-  return { status: response.status, text: await response.text() };
-}
-
-/** Real tokens: the login mutation with the demo password, through HTTP. */
-async function login(api: ServerChild, username: string): Promise<string> {
-  const { text } = await post(`${api.url}/graphql`, JSON.stringify({ query: loginDocument, variables: { username, password: demoPassword } }));
-  const token = JSON.parse(text)?.data?.login?.data?.token as string | undefined;
-  if (!token) throw new Error(`login as ${username} refused: ${text}`);
-  return token;
-}
-
-function firstDifference(a: unknown, b: unknown, at = '$'): string | null {
-  if (isDeepStrictEqual(a, b)) return null;
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
-      if (found) return found;
-    }
-  }
-  return `${at}: API ${JSON.stringify(a)?.slice(0, 300)} ≠ baseline ${JSON.stringify(b)?.slice(0, 300)}`;
-}
-
-const succeeded = (operation: Operation) => (body: string) =>
-  operation.mutates ? body.includes('"MutationRegionalDecisionSuccess"') : body.startsWith('{"data"') && !body.includes('"errors"');
-
-interface Servers {
-  api: ServerChild;
-  baseline?: ServerChild;
-  tokens: Record<Operation['user'], string>;
-  scenario: Scenario;
-  pool?: SelectionPool;
-}
-
-function requestFor(server: ServerChild, path: string, operation: Operation, servers: Servers): LoadRequest {
-  const token = servers.tokens[operation.user];
-  if (operation.mutates) {
-    const pool = servers.pool!;
-    return {
-      url: server.url,
-      path,
-      token,
-      body: () => {
-        const variables = pool.take();
-        return variables && requestBody(operation, variables);
-      },
-      succeeded: succeeded(operation),
-    };
-  }
-  return { url: server.url, path, token, body: requestBody(operation, operation.variables(servers.scenario)), succeeded: succeeded(operation) };
-}
 
 /** Statements per request: the counter's increase over a few sequential requests. */
 async function statementsPerRequest(server: ServerChild, request: LoadRequest, times = 5): Promise<number> {
@@ -128,26 +66,11 @@ async function measure(server: ServerChild, request: LoadRequest, options: Bench
   return { statements, cells, peakRssMb };
 }
 
-/** The API's and the baseline's answers to the same request, deep-equal, or the run stops. */
-async function assertSameAnswer(servers: Servers, operation: Operation): Promise<void> {
-  const api = requestFor(servers.api, '/graphql', operation, servers);
-  const baseline = requestFor(servers.baseline!, `/${operation.name}`, operation, servers);
-  // The mutation: one application selected by each, from the same starting point.
-  const body = typeof api.body === 'string' ? api.body : api.body()!;
-  const fromApi = await post(`${api.url}${api.path}`, body, api.token);
-  await servers.pool?.reset();
-  const fromBaseline = await post(`${baseline.url}${baseline.path}`, body, baseline.token);
-  await servers.pool?.reset();
-  const difference = firstDifference(JSON.parse(fromApi.text), JSON.parse(fromBaseline.text));
-  if (difference) throw new Error(`${operation.name}: the baseline's answer differs from the API's at ${difference}`);
-  if (!succeeded(operation)(fromApi.text)) throw new Error(`${operation.name}: the API refused: ${fromApi.text.slice(0, 500)}`);
-}
-
 async function queueStatementsByPageSize(servers: Servers): Promise<Record<number, number>> {
   const queue = operations.find((operation) => operation.name === 'queue')!;
   const counts: Record<number, number> = {};
   for (const first of [10, 50, 100]) {
-    const request = { ...requestFor(servers.api, '/graphql', queue, servers), body: requestBody(queue, { first }) };
+    const request = { ...requestFor(servers, 'api', queue), body: requestBody(queue, { first }) };
     counts[first] = await statementsPerRequest(servers.api, request, 3);
   }
   return counts;
@@ -162,37 +85,33 @@ async function benchServer(size: number, options: BenchOptions, selected: readon
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const scenario = await findScenario(client);
-  const api = await startServerChild('api-server.ts', { BENCH_DATABASE_URL: database.url });
-  const baseline = await startServerChild('baseline-server.ts', { BENCH_DATABASE_URL: database.url });
-  let pool: SelectionPool | undefined;
+  const servers = await startServers({ url: database.url }, scenario);
   try {
-    const tokens = { prefecture: await login(api, scenario.prefectureUsername), admin: await login(api, 'admin'), analyst: await login(api, 'analyst') };
-    pool = selected.some((operation) => operation.mutates) ? await SelectionPool.open(client, scenario.roundId) : undefined;
-    const servers: Servers = { api, baseline, tokens, scenario, pool };
+    if (selected.some((operation) => operation.mutates)) servers.pool = await SelectionPool.open(client, scenario.roundId);
     const results: OperationResult[] = [];
     for (const operation of selected) {
-      await assertSameAnswer(servers, operation);
+      const difference = await answerDifference(servers, operation);
+      if (difference) throw new Error(`${operation.name}: the baseline's answer differs from the API's at ${difference}`);
       log(`  ${operation.title}: same answer from API and baseline; API`);
-      const apiResult = await measure(api, requestFor(api, '/graphql', operation, servers), options, operation.mutates ? pool : undefined);
+      const pool = operation.mutates ? servers.pool : undefined;
+      const api = await measure(servers.api, requestFor(servers, 'api', operation), options, pool);
       log('  baseline');
-      const baselineResult = await measure(baseline, requestFor(baseline, `/${operation.name}`, operation, servers), options, operation.mutates ? pool : undefined);
-      results.push({ name: operation.name, title: operation.title, api: apiResult, baseline: baselineResult, sameAnswer: true });
+      const baseline = await measure(servers.baseline!, requestFor(servers, 'baseline', operation), options, pool);
+      results.push({ name: operation.name, title: operation.title, api, baseline, sameAnswer: true });
     }
-    const pageSizes = await queueStatementsByPageSize(servers);
     return {
       size,
       engine: 'server',
       loadSeconds,
       scenario,
       operations: results,
-      apiPeakRssMb: api.peakMemory(),
-      queueStatementsByPageSize: pageSizes,
-      selectionPool: pool?.size,
+      apiPeakRssMb: servers.api.peakMemory(),
+      queueStatementsByPageSize: await queueStatementsByPageSize(servers),
+      selectionPool: servers.pool?.size,
     };
   } finally {
-    await pool?.close();
-    await api.stop();
-    await baseline.stop();
+    await servers.pool?.close();
+    await stopServers(servers);
     await client.end();
     if (!options.keep) await database.drop();
   }
@@ -214,16 +133,14 @@ async function benchEmbedded(size: number, options: BenchOptions, selected: read
     await client.end();
     await server.drop();
   }
-  const api = await startServerChild('api-server.ts', { BENCH_EMBEDDED_DIR: folder });
+  const servers = await startServers({ embeddedDir: folder }, scenario);
   try {
-    const tokens = { prefecture: await login(api, scenario.prefectureUsername), admin: await login(api, 'admin'), analyst: await login(api, 'analyst') };
-    const servers: Servers = { api, tokens, scenario };
     const results: OperationResult[] = [];
     // The selection mutation needs its pool reset between cells, which the embedded
     // database (open in the API process) does not allow from outside.
     for (const operation of selected.filter((candidate) => !candidate.mutates)) {
       log(`  ${operation.title}`);
-      results.push({ name: operation.name, title: operation.title, api: await measure(api, requestFor(api, '/graphql', operation, servers), options) });
+      results.push({ name: operation.name, title: operation.title, api: await measure(servers.api, requestFor(servers, 'api', operation), options) });
     }
     return {
       size,
@@ -231,11 +148,11 @@ async function benchEmbedded(size: number, options: BenchOptions, selected: read
       loadSeconds,
       scenario,
       operations: results,
-      apiPeakRssMb: api.peakMemory(),
+      apiPeakRssMb: servers.api.peakMemory(),
       queueStatementsByPageSize: await queueStatementsByPageSize(servers),
     };
   } finally {
-    await api.stop();
+    await stopServers(servers);
     await database.drop();
   }
 }

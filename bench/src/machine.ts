@@ -9,6 +9,8 @@ export interface Machine {
   node: string;
   postgres: string;
   os: string;
+  /** 1-minute load average when the run started: the cores are shared. */
+  loadAverage: number;
   /** File-name-safe: 2c-intel-xeon-platinum-8375c */
   slug: string;
 }
@@ -33,6 +35,7 @@ export async function describeMachine(serverUrl: string): Promise<Machine> {
     node: process.version,
     postgres: `PostgreSQL ${server}`,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverage: Math.round(os.loadavg()[0]! * 10) / 10,
     slug: `${cores}c-${model}`,
   };
 }

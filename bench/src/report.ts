@@ -90,7 +90,7 @@ export function renderReport(run: RunResult): string {
     `# Benchmark ${run.startedAt.toISOString().slice(0, 10)} — ${machine.cores} cores, ${machine.cpu}`,
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB memory, ${machine.os}`,
-    `- Node ${machine.node}; ${machine.postgres} on the same machine (the load generator, the API, the baseline and PostgreSQL share the cores)`,
+    `- Node ${machine.node}; ${machine.postgres} on the same machine (the load generator, the API, the baseline and PostgreSQL share the cores; load average ${machine.loadAverage} at the start)`,
     `- Command: \`${run.command}\`; ${run.durationSeconds} s per cell; run took ${((run.finishedAt.getTime() - run.startedAt.getTime()) / 60000).toFixed(1)} min`,
     ...(run.note ? [`- Note: ${run.note}`] : []),
     '',

@@ -36,8 +36,7 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-export async function createServerDatabase(serverUrl: string, size: number): Promise<RoundDatabase> {
-  const name = databaseName(size);
+export async function createServerDatabase(serverUrl: string, size: number, name = databaseName(size)): Promise<RoundDatabase> {
   await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await onServer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);

@@ -8,6 +8,8 @@ import { prisma } from '../../db.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
 import { ApplicationFilterInput } from '../applications/application-filter.ts';
 import { RoundType } from '../rounds/rounds.schema.ts';
+import { beijingDate } from '../../clock.ts';
+import { cachedAggregate } from './aggregate-cache.ts';
 import {
   type ApplicationCount,
   applicationCounts,
@@ -117,19 +119,21 @@ builder.queryFields((t) => ({
       groupBy: t.arg({ type: [ApplicationDimensionEnum], required: true, description: `统计维度，1至${maxDimensions}个，不可重复` }),
       filter: t.arg({ type: ApplicationFilterInput, required: false }),
     },
-    resolve: (_root, args, ctx) => applicationCounts(ctx.actor, args),
+    resolve: (_root, args, ctx) => cachedAggregate(ctx, 'applicationCounts', args, () => applicationCounts(ctx.actor, args)),
   }),
   deadlineProgress: t.withAuth({ $any: { reviewer: true, wholeProgrammeReader: true } }).field({
     type: DeadlineProgressType,
     nullable: true,
     description: '年度申报与推荐进度；不填年度则为当前年度；没有该年度时为空',
     args: { roundYear: t.arg.int({ required: false }) },
-    resolve: (_root, args, ctx) => deadlineProgress(ctx.actor, ctx.now(), args.roundYear),
+    // Days left and the current round depend on the Beijing day: part of the key.
+    resolve: (_root, args, ctx) =>
+      cachedAggregate(ctx, 'deadlineProgress', [args.roundYear, beijingDate(ctx.now())], () => deadlineProgress(ctx.actor, ctx.now(), args.roundYear)),
   }),
   myReviewQueue: t.withAuth({ reviewer: true }).field({
     type: ReviewQueueType,
     description: '本人的待审队列：数量与等待最久的申报',
     args: { roundYear: t.arg.int({ required: false, description: '年度；不填则含全部年度' }) },
-    resolve: (_root, args, ctx) => reviewQueue(ctx.actor, args.roundYear),
+    resolve: (_root, args, ctx) => cachedAggregate(ctx, 'myReviewQueue', args.roundYear, () => reviewQueue(ctx.actor, args.roundYear)),
   }),
 }));

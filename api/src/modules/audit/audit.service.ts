@@ -76,6 +76,8 @@ export function audited<Args extends object, Result>(
       // Sign-in and registration return the account under `user`.
       const shape = result as { id?: string; user?: { id?: string } } | null;
       const id = target?.id ?? shape?.id ?? shape?.user?.id ?? null;
+      // Whatever changed, the dashboards of this process count it from now on.
+      ctx.aggregates?.clear();
       await writeAudit(ctx, { operation, target: target ? { ...target, id } : null, result: 'SUCCESS', details: detailsOf(args) });
       return result;
     } catch (error) {

@@ -8,6 +8,7 @@ import { audited } from '../audit/audit.service.ts';
 import { RoundType } from '../rounds/rounds.schema.ts';
 import { prisma } from '../../db.ts';
 import { type QuotaLine, quotaUsage, setAreaAllocation, setModePlaces } from './quotas.service.ts';
+import { cachedAggregate } from '../analytics/aggregate-cache.ts';
 
 const QuotaLineType = builder.objectRef<QuotaLine>('QuotaLine').implement({
   description: '名额使用情况：area 为空时为该培养方式的全区总数',
@@ -30,7 +31,7 @@ builder.queryField('quotaUsage', (t) =>
     type: [QuotaLineType],
     description: '某年度名额使用情况（地州市审核人仅见全区总数与本地区）',
     args: { roundId: t.arg.globalID({ required: true, for: [RoundType] }) },
-    resolve: (_root, args, ctx) => quotaUsage(ctx.actor!, args.roundId.id),
+    resolve: (_root, args, ctx) => cachedAggregate(ctx, 'quotaUsage', args.roundId.id, () => quotaUsage(ctx.actor!, args.roundId.id)),
   }),
 );
 
@@ -41,7 +42,7 @@ builder.prismaObjectField('Round', 'quotaUsage', (t) =>
     description: '本年度名额使用情况（地州市审核人仅见全区总数与本地区）',
     authScopes: { $any: { regional: true, analyst: true, prefecture: true } },
     select: { id: true },
-    resolve: (round, _args, ctx) => quotaUsage(ctx.actor!, round.id),
+    resolve: (round, _args, ctx) => cachedAggregate(ctx, 'quotaUsage', round.id, () => quotaUsage(ctx.actor!, round.id)),
   }),
 );
 

@@ -1,0 +1,51 @@
+// Dashboard aggregates of a large round cost the database hundreds of milliseconds (deadline
+// progress reads every status change of the round; the review queue finds when each waiting
+// application arrived), and every reviewer's dashboard asks for them at once. Readers of one
+// scope share one computation for a few seconds; concurrent askers share the one in flight.
+// Every successful mutation of this process clears the cache (audit.service.ts `audited`), so a
+// reviewer sees their own decision at once; changes made through other API processes show
+// within the time to live. Off unless the server asks for it (main.ts): tests see no caching.
+import type { Actor } from '../../auth/actor.ts';
+
+/** How long `pnpm start` keeps an aggregate. */
+export const serverAggregateTtlMs = 10_000;
+
+export class AggregateCache {
+  private readonly entries = new Map<string, { expires: number; value: Promise<unknown> }>();
+
+  constructor(readonly ttlMs: number) {}
+
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const entry = this.entries.get(key);
+    if (entry && entry.expires > now) return entry.value as Promise<T>;
+    const value = compute();
+    const fresh = { expires: now + this.ttlMs, value };
+    this.entries.set(key, fresh);
+    // A refusal or failure is not remembered.
+    value.catch(() => {
+      if (this.entries.get(key) === fresh) this.entries.delete(key);
+    });
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** Who sees the same numbers: the role and the area or unit its row rules name. */
+export function readerScope(actor: Actor): string {
+  return [actor.role, actor.areaId ?? '', actor.unitId ?? '', actor.role === 'APPLICANT' ? actor.userId : ''].join('/');
+}
+
+/** `compute`, through the context's cache when the server has one. */
+export function cachedAggregate<T>(
+  ctx: { aggregates?: AggregateCache; actor: Actor | null },
+  name: string,
+  args: unknown,
+  compute: () => Promise<T>,
+): Promise<T> {
+  if (!ctx.aggregates || !ctx.actor) return compute();
+  return ctx.aggregates.get(`${name}\u0000${readerScope(ctx.actor)}\u0000${JSON.stringify(args)}`, compute);
+}
