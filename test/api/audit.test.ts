@@ -137,6 +137,7 @@ const refusedAs: Record<string, Role> = {
   submitApplication: 'regional',
   unlockUser: 'analyst',
   updateApplication: 'prefecture',
+  updateRound: 'analyst',
   uploadApplicationPhoto: 'employer',
   uploadEvidence: 'prefecture',
   uploadForm4Scan: 'applicant',
