@@ -2,7 +2,7 @@
 // shows the numbers the API counts for that role; the employer unit, the prefecture bureau
 // and the regional bureau each work one application through their queue with item-by-item
 // findings (endorse, recommend, select), and the API then reports the new status and the
-// findings; a bulk recommendation of two rows; signed scans uploaded; forms 2, 4 and 5
+// findings; saved views of the queue; a bulk recommendation of two rows; signed scans uploaded; forms 2, 4 and 5
 // downloaded as real PDF and XLSX files; a list exported to Excel with the list's rows.
 // Screenshots go to test/artifacts/.
 import ExcelJS from 'exceljs';
@@ -282,6 +282,19 @@ describe('the review queues', () => {
     await expect.poll(() => page.getByTestId('eligibility-badge').count(), patiently).toBeGreaterThan(0);
     await expectTranslated(page);
     await screenshot(page, 'queue-prefecture');
+
+    // Saved views: 全部申报 lists the whole area; a view this reviewer saves is there after a reload.
+    const everything = await gql<{ applications: { totalCount: number } }>('prefecture', '{ applications { totalCount } }');
+    const displayed = page.locator('.MuiTablePagination-displayedRows');
+    await page.getByTestId('saved-view').filter({ hasText: '全部申报' }).click();
+    await expect.poll(() => displayed.textContent(), patiently).toContain(`共 ${everything.applications.totalCount} 条`);
+    await page.getByTestId('save-view').click();
+    await page.getByTestId('save-view-name').fill('喀什全部申报');
+    await page.getByTestId('save-view-confirm').click();
+    await page.reload();
+    await page.locator('[data-testid="saved-view"][data-name="喀什全部申报"]').waitFor();
+    await page.getByTestId('saved-view').filter({ hasText: '待我审核' }).click();
+    await expect.poll(() => displayed.textContent(), patiently).toContain(`共 ${before.totalCount} 条`);
 
     const single = before.rows.find(eligible)!;
     expect(single, 'pref-653100 has an eligible ENDORSED application').toBeDefined();

@@ -4,13 +4,9 @@
 import { Chip, Stack, Tooltip, type ChipProps } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { enumLabelKey } from '../enums.ts';
+import type { EligibilityResult } from './types.ts';
 
-export interface EligibilityResult {
-  rule: string;
-  outcome: 'PASSED' | 'RELAXED' | 'FLAGGED' | 'FAILED';
-  reason: string;
-  blocking: boolean;
-}
+export type { EligibilityResult };
 
 export const outcomeColours: Record<EligibilityResult['outcome'], ChipProps['color']> = {
   PASSED: 'success',

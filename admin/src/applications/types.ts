@@ -1,5 +1,12 @@
-// The application as the show page reads it (resources.ts, applicationFields).
-import type { EligibilityResult } from './EligibilityBadges.tsx';
+// The application as the show page reads it (resources.ts, applicationFields). Plain types only:
+// the test package, which has no JSX, reads them too.
+/** One condition of 推荐条件核验 as the API reports it. */
+export interface EligibilityResult {
+  rule: string;
+  outcome: 'PASSED' | 'RELAXED' | 'FLAGGED' | 'FAILED';
+  reason: string;
+  blocking: boolean;
+}
 
 export interface ApplicationRecord {
   id: string;
