@@ -33,7 +33,7 @@ export const FunnelCard = () => {
           <Typography component="ul" variant="caption" color="text.secondary" sx={{ m: 0, pl: 2 }}>
             {rows.map((row) => (
               <li key={row.step} data-testid={`funnel-${row.step}`} data-count={row.count}>
-                {row.label}：{row.count}（{row.share}）
+                {translate('tepei.dashboard.funnelLine', { label: row.label, count: row.count, share: row.share })}
               </li>
             ))}
           </Typography>

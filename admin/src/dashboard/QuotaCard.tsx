@@ -32,7 +32,7 @@ const AreaSplit = ({ lines, mode }: { lines: QuotaLine[]; mode: QuotaLine['mode'
       </Typography>
     );
   }
-  const headers = ['quotaArea', 'places_short', 'used', 'reserved', 'remaining'];
+  const headers = ['quotaArea', 'places_short', 'used', 'reserved_short', 'remaining'];
   return (
     <Box sx={{ mt: 1.5, maxHeight: 240, overflowY: 'auto' }}>
       <Typography variant="subtitle2">{translate('tepei.dashboard.quotaAreas')}</Typography>
@@ -49,7 +49,7 @@ const AreaSplit = ({ lines, mode }: { lines: QuotaLine[]; mode: QuotaLine['mode'
         <TableBody>
           {lines.map((line) => (
             <TableRow key={line.area!.id} data-testid={`quota-${mode}-area`} data-area={line.area!.id}>
-              <TableCell sx={{ py: 0.5 }}>{line.area!.name}</TableCell>
+              <TableCell sx={{ py: 0.5, whiteSpace: 'nowrap' }}>{line.area!.name}</TableCell>
               {([line.places, line.used, line.reserved, line.remaining] as const).map((value, index) => (
                 <TableCell key={index} align="right" sx={{ py: 0.5 }} data-field={['places', 'used', 'reserved', 'remaining'][index]}>
                   {value}
