@@ -32,14 +32,15 @@ const ApplicationEditView = () => {
   const redirect = useRedirect();
   const [dirty, setDirty] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const values = useMemo(() => (record ? { id: record.id, ...recordToFormValues(record) } : undefined), [record]);
+  const values = useMemo(() => (record?.workHistory ? { id: record.id, ...recordToFormValues(record) } : undefined), [record]);
   const editable = record ? editableStatuses.includes(record.status) : false;
 
   useEffect(() => {
     if (record && !editable) redirect('show', 'myApplications', record.id);
   }, [record, editable, redirect]);
 
-  if (isPending || !record || !values) return <Loading />;
+  // A row of the list may stand in for the record until the whole application has arrived.
+  if (isPending || !record?.workHistory || !values) return <Loading />;
 
   const save = async (submitted: Record<string, unknown>) => {
     setRefusal(null);

@@ -46,31 +46,37 @@ const itemsSx = { '& .RaSimpleFormIterator-line': { borderBottom: 1, borderColor
 
 const WorkHistoryInputs = () => (
   <ArrayInput source="workHistory" label={false}>
-    <SimpleFormIterator inline sx={itemsSx}>
-      <TextInput source="startMonth" label={form('startMonth')} placeholder="2019-07" helperText={form('monthHint')} sx={{ width: 150 }} />
-      <TextInput source="endMonth" label={form('endMonth')} placeholder="2023-12" helperText={form('endMonthHint')} sx={{ width: 150 }} />
-      <TextInput source="work" label="tepei.application.workHistory.work" sx={{ minWidth: 320 }} />
-      <TextInput source="postOrTitle" label="tepei.application.workHistory.postOrTitle" />
+    <SimpleFormIterator sx={itemsSx}>
+      <Row>
+        <TextInput source="startMonth" label={form('startMonth')} placeholder="2019-07" helperText={form('monthHint')} />
+        <TextInput source="endMonth" label={form('endMonth')} placeholder="2023-12" helperText={form('endMonthHint')} />
+        <TextInput source="work" label="tepei.application.workHistory.work" />
+        <TextInput source="postOrTitle" label="tepei.application.workHistory.postOrTitle" />
+      </Row>
     </SimpleFormIterator>
   </ArrayInput>
 );
 
 const AwardInputs = () => (
   <ArrayInput source="awards" label={false}>
-    <SimpleFormIterator inline sx={itemsSx}>
-      <DateInput source="awardedOn" label="tepei.application.awards.awardedOn" />
-      <TextInput source="name" label="tepei.application.awards.name" sx={{ minWidth: 320 }} />
-      <TextInput source="level" label="tepei.application.awards.level" />
+    <SimpleFormIterator sx={itemsSx}>
+      <Row>
+        <DateInput source="awardedOn" label="tepei.application.awards.awardedOn" />
+        <TextInput source="name" label="tepei.application.awards.name" />
+        <TextInput source="level" label="tepei.application.awards.level" />
+      </Row>
     </SimpleFormIterator>
   </ArrayInput>
 );
 
 const PublicationInputs = () => (
   <ArrayInput source="publications" label={false}>
-    <SimpleFormIterator inline sx={itemsSx}>
-      <DateInput source="publishedOn" label="tepei.application.publications.publishedOn" />
-      <TextInput source="titleAndContent" label="tepei.application.publications.titleAndContent" multiline sx={{ minWidth: 360 }} />
-      <TextInput source="publisher" label="tepei.application.publications.publisher" />
+    <SimpleFormIterator sx={itemsSx}>
+      <Row>
+        <DateInput source="publishedOn" label="tepei.application.publications.publishedOn" />
+        <TextInput source="titleAndContent" label="tepei.application.publications.titleAndContent" multiline />
+        <TextInput source="publisher" label="tepei.application.publications.publisher" />
+      </Row>
     </SimpleFormIterator>
   </ArrayInput>
 );

@@ -40,7 +40,7 @@ export const ClassifiedItemsPanel = ({ onChange, readOnly = false }: { onChange?
           {translate('tepei.applicant.classified.intro')}
         </Typography>
         <Box component="ul" sx={{ mt: 0, mb: 1.5, pl: 3 }} data-testid="classified-items">
-          {record.classifiedItems.length ? (
+          {record.classifiedItems?.length ? (
             record.classifiedItems.map((item, index) => (
               <li key={index}>
                 <Typography variant="body2">

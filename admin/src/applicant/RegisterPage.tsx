@@ -3,11 +3,12 @@
 // registered, the applicant signs in with the same credentials and lands on the new form.
 import { Alert, Box, Card, CardContent, Link, Stack, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
-import { AutocompleteInput, Form, PasswordInput, SaveButton, TextInput, useLogin, useNotify, useTranslate } from 'react-admin';
-import { Link as RouterLink } from 'react-router-dom';
-import { ApiError } from '../dataProvider/errors.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { AutocompleteInput, Form, PasswordInput, SaveButton, TextInput, useAuthProvider, useNotify, useTranslate } from 'react-admin';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { applicantQueries, query, register, type RegisterInput, type RegistrationUnit } from './applicantRequests.ts';
-import { idNumberProblem, problemsToErrors } from './formValidation.ts';
+import { idNumberProblem } from './formValidation.ts';
+import { refusalOf } from './serverProblems.ts';
 
 interface RegisterValues extends RegisterInput {
   passwordAgain: string;
@@ -33,7 +34,9 @@ function validate(values: Partial<RegisterValues>): Record<string, string> {
 export const RegisterPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const login = useLogin();
+  const authProvider = useAuthProvider();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [units, setUnits] = useState<RegistrationUnit[]>([]);
   const [refusal, setRefusal] = useState<string | null>(null);
 
@@ -56,16 +59,18 @@ export const RegisterPage = () => {
     try {
       await register(input);
     } catch (error) {
-      if (error instanceof ApiError && error.problems.length) {
-        return problemsToErrors(error.problems.map((problem) => ({ ...problem, path: problem.path.slice(1) })));
-      }
-      setRefusal((error as Error).message);
-      return undefined;
+      const { message, fieldErrors } = refusalOf(error, 'input');
+      setRefusal(message);
+      return fieldErrors;
     }
     // The registration's own session is not kept: signing in the ordinary way gives the
-    // console the same state (permissions, identity) as every later visit.
-    await login({ username: input.idNumber, password: input.password }, '/myApplications/create');
+    // console the same state (permissions, identity) as every later visit. The admin still
+    // holds "not signed in" from this public page; it must know better before the next page,
+    // or it signs the applicant out again.
+    await authProvider!.login({ username: input.idNumber, password: input.password });
+    await queryClient.invalidateQueries({ queryKey: ['auth'] });
     notify('tepei.applicant.register.done', { type: 'success' });
+    navigate('/myApplications/create');
     return undefined;
   };
 

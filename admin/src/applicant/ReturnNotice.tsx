@@ -9,7 +9,7 @@ export const ReturnNotice = () => {
   const record = useRecordContext<ApplicationRecord>();
   const translate = useTranslate();
   if (record?.status !== 'RETURNED_TO_APPLICANT') return null;
-  const latestReturn = [...record.reviews].filter((review) => review.decision === 'RETURN').sort((a, b) => b.decidedAt.localeCompare(a.decidedAt))[0];
+  const latestReturn = [...(record.reviews ?? [])].filter((review) => review.decision === 'RETURN').sort((a, b) => b.decidedAt.localeCompare(a.decidedAt))[0];
   return (
     <Alert severity="warning" sx={{ mb: 2 }} data-testid="return-notice">
       <AlertTitle>{translate('tepei.applicant.returned.title')}</AlertTitle>

@@ -1,11 +1,12 @@
 // What an applicant asks of the API besides reading their applications (resources.ts,
 // `myApplications`): register, save forms 2 and 3, upload the photo and evidence, record
 // classified items sent offline, submit. Each is one mutation through callMutation; uploads go
-// as multipart/form-data (dataProvider/uploadLink.ts) because their variables carry a File.
+// as multipart/form-data through dataProvider/uploads.ts.
 import { parse } from 'graphql';
 import { callMutation, type MutationSpec } from '../dataProvider/callMutation.ts';
 import { client } from '../dataProvider/client.ts';
 import { toApiError } from '../dataProvider/errors.ts';
+import { uploadFile, type UploadedDocument } from '../dataProvider/uploads.ts';
 import { formFieldSelection } from './applicationFormValues.ts';
 
 export interface SavedApplication {
@@ -15,6 +16,7 @@ export interface SavedApplication {
 }
 
 const saved = 'id version status';
+const uploaded = 'id kind fileName sizeBytes uploadedAt';
 
 export const applicantMutations = {
   register: {
@@ -30,8 +32,8 @@ export const applicantMutations = {
     variables: '$applicationId: ID!, $kind: ClassifiedItemKind!, $sentOfflineOn: Date!',
     data: `${saved} classifiedItems { kind sentOfflineOn recordedAt }`,
   },
-  uploadApplicationPhoto: { field: 'uploadApplicationPhoto', variables: '$applicationId: ID!, $file: File!', data: 'id fileName kind' },
-  uploadEvidence: { field: 'uploadEvidence', variables: '$applicationId: ID!, $file: File!, $title: String', data: 'id fileName kind' },
+  uploadApplicationPhoto: { field: 'uploadApplicationPhoto', variables: '$applicationId: ID!, $file: File!', data: uploaded },
+  uploadEvidence: { field: 'uploadEvidence', variables: '$applicationId: ID!, $file: File!, $title: String', data: uploaded },
 } satisfies Record<string, MutationSpec>;
 
 /** Queries the applicant's pages make besides the data provider's. */
@@ -82,7 +84,8 @@ export const submitApplication = (id: string, version: number) => callMutation<S
 export const recordClassifiedItem = (applicationId: string, kind: string, sentOfflineOn: string) =>
   callMutation<SavedApplication>(applicantMutations.recordClassifiedItem, { applicationId, kind, sentOfflineOn });
 
-export const uploadPhoto = (applicationId: string, file: File) => callMutation<unknown>(applicantMutations.uploadApplicationPhoto, { applicationId, file });
+export const uploadPhoto = (applicationId: string, file: File): Promise<UploadedDocument> =>
+  uploadFile(applicantMutations.uploadApplicationPhoto, { applicationId }, file);
 
-export const uploadEvidence = (applicationId: string, file: File, title?: string) =>
-  callMutation<unknown>(applicantMutations.uploadEvidence, { applicationId, file, title: title?.trim() || undefined });
+export const uploadEvidence = (applicationId: string, file: File, title?: string): Promise<UploadedDocument> =>
+  uploadFile(applicantMutations.uploadEvidence, { applicationId, ...(title?.trim() ? { title: title.trim() } : {}) }, file);

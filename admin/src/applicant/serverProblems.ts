@@ -1,6 +1,6 @@
 // A refusal of the API as the form shows it: a ValidationFailedError's problems at their fields
 // (paths start at the mutation's argument, e.g. ["form", "idNumber"]), anything else as a message.
-import { ApiError } from '../dataProvider/errors.ts';
+import type { FieldProblem } from '../dataProvider/errors.ts';
 import { problemsToErrors } from './formValidation.ts';
 
 export interface Refusal {
@@ -11,8 +11,10 @@ export interface Refusal {
 
 export function refusalOf(error: unknown, argument: string): Refusal {
   const message = error instanceof Error ? error.message : String(error);
-  if (!(error instanceof ApiError) || !error.problems.length) return { message, fieldErrors: {} };
-  const atFields = error.problems
+  // Not `instanceof ApiError`: react-admin's HttpError resets the prototype of its subclasses.
+  const problems = (error as { problems?: FieldProblem[] } | null)?.problems;
+  if (!Array.isArray(problems) || !problems.length) return { message, fieldErrors: {} };
+  const atFields = problems
     .filter((problem) => problem.path[0] === argument && problem.path.length > 1)
     .map((problem) => ({ ...problem, path: problem.path.slice(1) }));
   return { message, fieldErrors: problemsToErrors(atFields) };

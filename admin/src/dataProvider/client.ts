@@ -3,7 +3,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client/core';
 import { readSession } from '../session.ts';
 import { possibleTypes } from './schema.ts';
-import { hasFiles, multipartLink } from './uploadLink.ts';
 
 const bearer = new ApolloLink((operation, forward) => {
   const token = readSession()?.token;
@@ -12,8 +11,7 @@ const bearer = new ApolloLink((operation, forward) => {
 });
 
 export const client = new ApolloClient({
-  // Uploads (a File among the variables) go as multipart/form-data, everything else as JSON.
-  link: ApolloLink.from([bearer, ApolloLink.split(hasFiles, multipartLink('/graphql'), new HttpLink({ uri: '/graphql' }))]),
+  link: ApolloLink.from([bearer, new HttpLink({ uri: '/graphql' })]),
   cache: new InMemoryCache({ possibleTypes }),
   defaultOptions: {
     query: { fetchPolicy: 'no-cache', errorPolicy: 'none' },

@@ -248,7 +248,6 @@ const appMessagesEn: typeof appMessagesZh = {
         evidenceHint: 'Scans of your evidence: PDF, JPEG or PNG, at most 10 MB each',
         evidenceTitle: 'Title (optional)',
         uploadEvidence: 'Upload evidence',
-        uploaded: 'Uploaded: %{name}',
         none: 'Nothing uploaded yet',
         fileName: 'File',
         kind: 'Kind',

@@ -249,7 +249,6 @@ export const appMessagesZh = {
         evidenceHint: '相关证明材料电子扫描件：PDF、JPEG 或 PNG，不超过 10 MB，可上传多份',
         evidenceTitle: '材料名称（选填）',
         uploadEvidence: '上传证明材料',
-        uploaded: '已上传：%{name}',
         none: '尚未上传',
         fileName: '文件名',
         kind: '类别',
