@@ -314,6 +314,32 @@ describe('the regional administrator in the console', () => {
     await screenshot('admin-audit');
   });
 
+  it('lists areas with their unit and application counts, filtered by kind, and units with their applications', async () => {
+    const areas = (await api.gql('{ areas { id code name kind units { id } } }', {}, adminToken)).data.areas as { id: string; code: string; name: string; kind: string; units: unknown[] }[];
+    const counts = await api.gql(
+      'query($year: Int) { applicationCounts(roundYear: $year, groupBy: [AREA]) { ... on QueryApplicationCountsSuccess { data { count keys { value } } } } }',
+      { year: round.year },
+      adminToken,
+    );
+    const kashgar = areas.find((area) => area.code === '653100')!;
+    const kashgarApplications = counts.data.applicationCounts.data.find((line: { keys: { value: string }[] }) => line.keys[0]!.value === kashgar.id).count;
+
+    await page.goto(listRoute('areas', { kind: 'PREFECTURE' }));
+    const rows = page.locator('.RaDatagrid-tbody .RaDatagrid-row');
+    await expect.poll(() => rows.count(), patience).toBe(areas.filter((area) => area.kind === 'PREFECTURE').length);
+    const row = rows.filter({ hasText: '喀什地区' });
+    expect(await row.locator('td.column-unitCount').textContent()).toBe(String(kashgar.units.length));
+    await expect.poll(() => row.getByTestId(`area-applications-${kashgar.id}`).textContent(), patience).toBe(String(kashgarApplications));
+    await screenshot('admin-areas', { fullPage: false });
+
+    await page.goto(listRoute('units', { areaId: kashgar.id }));
+    const unitRows = page.locator('.RaDatagrid-tbody .RaDatagrid-row');
+    await expect.poll(() => unitRows.count(), patience).toBe(kashgar.units.length);
+    const shown = (await unitRows.locator('td.column-applications\\.totalCount').allTextContents()).reduce((sum, text) => sum + Number(text), 0);
+    const all = await api.gql('query($id: ID!) { applications(filter: { areaId: $id }) { totalCount } }', { id: kashgar.id }, adminToken);
+    expect(shown).toBe(all.data.applications.totalCount);
+  });
+
   it('lets an analyst read the admin pages without any button that changes data', async () => {
     const analyst = await signIn('analyst');
     await analyst.goto(`${server.url}/#/quotas`);

@@ -11,8 +11,11 @@ import { ListingStatusField } from './ListingStatusField.tsx';
 // Names, codes and dates stay on one line; the account of what happened takes the width left.
 const columns = {
   '& td.column-applicantName, & td.column-applicantIdNumber, & td.column-listedAt, & td.column-expiresAt': { whiteSpace: 'nowrap' },
-  '& .column-unit\\.name': { minWidth: 120 },
-  '& .column-reason': { minWidth: 200 },
+  '& .column-unit\\.name': { minWidth: 110 },
+  '& .column-reason': { minWidth: 170 },
+  '& .column-reasonKind': { minWidth: 100 },
+  '& .column-liftedAt': { minWidth: 120 },
+  '& .column-status': { whiteSpace: 'nowrap' },
 };
 
 const filters = [<BooleanInput key="activeOnly" source="activeOnly" alwaysOn />];
@@ -37,8 +40,8 @@ export const BlacklistList = () => (
       <TextField source="reason" sortable={false} />
       <BeijingDateField source="listedAt" sortable={false} />
       <BeijingDateField source="expiresAt" sortable={false} />
-      <ListingStatusField label="resources.blacklist.fields.status" />
-      <LiftedField label="resources.blacklist.fields.liftedAt" />
+      <ListingStatusField source="status" sortable={false} />
+      <LiftedField source="liftedAt" sortable={false} />
       <Lift />
     </Datagrid>
   </List>

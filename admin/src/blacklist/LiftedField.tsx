@@ -3,7 +3,7 @@ import { Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import { formatDateTime } from '../common/format.ts';
 
-export const LiftedField = (_props: { label?: string; sortable?: boolean }) => {
+export const LiftedField = (_props: { source?: string; label?: string; sortable?: boolean }) => {
   const record = useRecordContext<{ liftedAt: string | null; liftReason: string | null }>();
   if (!record?.liftedAt) return <span>—</span>;
   return (

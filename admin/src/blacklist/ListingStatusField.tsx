@@ -18,7 +18,7 @@ export function statusOf(listing: Pick<ListingRecord, 'isActive' | 'liftedAt'>):
 
 const colors = { ACTIVE: 'error', LIFTED: 'default', EXPIRED: 'default' } as const;
 
-export const ListingStatusField = (_props: { label?: string; sortable?: boolean }) => {
+export const ListingStatusField = (_props: { source?: string; label?: string; sortable?: boolean }) => {
   const translate = useTranslate();
   const record = useRecordContext<ListingRecord>();
   if (!record) return null;
