@@ -57,6 +57,7 @@ const attribute = (page: Page, testId: string, name: string) => page.getByTestId
 
 interface QueueRow {
   id: string;
+  version: number;
   name: string;
   status: string;
   mode: string;
@@ -68,7 +69,7 @@ async function queue(role: Role, statuses: string[]): Promise<{ totalCount: numb
   const data = await gql<{ applications: { totalCount: number; edges: { node: QueueRow }[] } }>(
     role,
     `query($filter: ApplicationFilter) { applications(first: 25, filter: $filter, orderBy: [{ field: SUBMITTED_AT, direction: ASC }]) {
-      totalCount edges { node { id name status mode eligibility { blocking } } } } }`,
+      totalCount edges { node { id version name status mode eligibility { blocking } } } } }`,
     { filter: { statuses } },
   );
   return { totalCount: data.applications.totalCount, rows: data.applications.edges.map((edge) => edge.node) };
@@ -315,10 +316,11 @@ describe('the review queues', () => {
       { item: 'hosts', result: 'PASS', comment: null },
     ]);
 
-    // Bulk: the first two eligible rows of the queue as the list shows it.
+    // Bulk: three eligible rows of the queue as the list shows it; the third is recommended by
+    // someone else while the dialog is open, so only that one fails, in the API's words.
     const listed = await queue('prefecture', ['ENDORSED']);
-    const picks = listed.rows.map((row, index) => ({ row, index })).filter(({ row }) => eligible(row)).slice(0, 2);
-    expect(picks).toHaveLength(2);
+    const picks = listed.rows.map((row, index) => ({ row, index })).filter(({ row }) => eligible(row)).slice(0, 3);
+    expect(picks).toHaveLength(3);
     await page.goto(`${server.url}/#/applications`);
     await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent(), patiently).toContain(`共 ${listed.totalCount} 条`);
     for (const { row, index } of picks) {
@@ -328,11 +330,23 @@ describe('the review queues', () => {
     await page.getByTestId('bulk-review').click();
     const bulk = page.getByTestId('bulk-review-dialog');
     await bulk.getByTestId('bulk-review-conduct').locator('input').check();
+    const [first, second, overtaken] = picks.map(({ row }) => row) as [QueueRow, QueueRow, QueueRow];
+    const meanwhile = await api.gql(
+      `mutation($id: ID!, $version: Int!) { prefectureReview(id: $id, version: $version, decision: RECOMMEND, conductConfirmed: true) { __typename } }`,
+      { id: overtaken.id, version: overtaken.version },
+      tokens.prefecture,
+    );
+    expect(meanwhile.data?.prefectureReview.__typename).toBe('MutationPrefectureReviewSuccess');
     await bulk.getByTestId('bulk-review-confirm').click();
-    await expect.poll(() => bulk.getByTestId('bulk-review-result').getAttribute('data-succeeded'), patiently).toBe('2');
-    expect(await bulk.getByTestId('bulk-review-result').getAttribute('data-failed')).toBe('0');
+    const result = bulk.getByTestId('bulk-review-result');
+    await expect.poll(() => result.getAttribute('data-failed'), patiently).toBe('1');
+    expect(await result.getAttribute('data-succeeded')).toBe('2');
+    const failure = await bulk.getByTestId('bulk-review-failures').innerText();
+    expect(failure).toContain(overtaken.name);
+    expect(failure.replace(overtaken.name, '')).toMatch(/[\u4e00-\u9fff]{4,}/);
+    await screenshot(page, 'bulk-review', { fullPage: false });
     await bulk.getByTestId('bulk-review-close').click();
-    for (const { row } of picks) expect((await reviewed(row.id)).status).toBe('RECOMMENDED');
+    for (const row of [first, second]) expect((await reviewed(row.id)).status).toBe('RECOMMENDED');
 
     // 名单汇总表 of the area as Excel: it lists the applications just recommended.
     await page.getByTestId('summary-list-menu').click();

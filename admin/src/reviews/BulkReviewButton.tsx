@@ -96,7 +96,7 @@ export const BulkReviewButton = () => {
           ) : null}
           {outcome ? (
             <>
-              <LinearProgress variant="determinate" value={waiting.length ? (outcome.done / waiting.length) * 100 : 100} sx={{ mt: 2 }} />
+              {running ? <LinearProgress variant="determinate" value={waiting.length ? (outcome.done / waiting.length) * 100 : 100} sx={{ mt: 2 }} /> : null}
               <Alert severity={outcome.failures.length ? 'warning' : 'success'} sx={{ mt: 2 }} data-testid="bulk-review-result" data-succeeded={outcome.succeeded} data-failed={outcome.failures.length}>
                 {running
                   ? translate('tepei.bulk.running', { done: outcome.done, count: waiting.length })
