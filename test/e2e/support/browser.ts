@@ -8,7 +8,8 @@ import { ensureDebianPackages } from '../../support/debian-packages.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// --lang=zh-CN: date inputs take their day/month order from the browser's language, as in a reviewer's Chinese browser.
+const flags = ['--headless', '--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function hasChineseFont(): boolean {
   try {
