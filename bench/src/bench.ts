@@ -22,6 +22,11 @@ import { answerDifference, post, requestFor, type Servers, startServers, stopSer
 const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
+async function heapOf(servers: Servers): Promise<{ used: number; total: number }> {
+  const memory = await servers.api.memory();
+  return { used: memory.heapUsed / 2 ** 20, total: memory.heapTotal / 2 ** 20 };
+}
+
 /** Statements per request: the counter's increase over a few sequential requests. */
 async function statementsPerRequest(server: ServerChild, request: LoadRequest, times = 5): Promise<number> {
   const nextBody = () => (typeof request.body === 'string' ? request.body : request.body());
@@ -106,6 +111,7 @@ async function benchServer(size: number, options: BenchOptions, selected: readon
       scenario,
       operations: results,
       apiPeakRssMb: servers.api.peakMemory(),
+      apiHeapMb: await heapOf(servers),
       queueStatementsByPageSize: await queueStatementsByPageSize(servers),
       selectionPool: servers.pool?.size,
     };
@@ -149,6 +155,7 @@ async function benchEmbedded(size: number, options: BenchOptions, selected: read
       scenario,
       operations: results,
       apiPeakRssMb: servers.api.peakMemory(),
+      apiHeapMb: await heapOf(servers),
       queueStatementsByPageSize: await queueStatementsByPageSize(servers),
     };
   } finally {
@@ -163,6 +170,12 @@ async function main(): Promise<void> {
   if (options.operations.length && selected.length !== options.operations.length) {
     throw new Error(`unknown operation in --only ${options.operations.join(',')}; known: ${operations.map((operation) => operation.name).join(', ')}`);
   }
+  // Read first: a wrong path should fail before twenty minutes of measuring, not after.
+  const before = options.compare
+    ? (JSON.parse(fs.readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), options.compare), 'utf8'), (key, value) =>
+        key === 'startedAt' || key === 'finishedAt' ? new Date(value) : value,
+      ) as RunResult)
+    : undefined;
   const startedAt = new Date();
   const machine = await describeMachine(options.serverUrl);
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.postgres}`);
@@ -185,7 +198,7 @@ async function main(): Promise<void> {
     ? path.resolve(process.env.INIT_CWD ?? process.cwd(), options.output)
     : path.join(benchDir, 'results', `${startedAt.toISOString().slice(0, 10)}-${machine.slug}.md`);
   fs.mkdirSync(path.dirname(output), { recursive: true });
-  fs.writeFileSync(output, renderReport(run));
+  fs.writeFileSync(output, renderReport(run, before));
   fs.writeFileSync(output.replace(/\.md$/, '.json'), JSON.stringify(run, null, 2));
   log(`results: ${path.relative(process.cwd(), output)}`);
 }

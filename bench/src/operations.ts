@@ -81,8 +81,8 @@ const dashboardDocument = /* GraphQL */ `
     deadlineProgress(roundYear: $roundYear) {
       round { id name year }
       daysLeftToApplicationDeadline daysLeftToRecommendationDeadline
-      totals { applications submitted endorsed recommended }
-      perDay { date submitted endorsed recommended }
+      totals { applications submitted endorsed recommended selected }
+      perDay { date submitted endorsed recommended selected }
     }
     myReviewQueue(roundYear: $roundYear) { size oldestWaitingSince oldestApplication { id name status } }
   }`;

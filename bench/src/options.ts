@@ -20,6 +20,8 @@ export interface BenchOptions {
   output?: string;
   /** A line for the results file: why this run was made (e.g. "before the index migration"). */
   note?: string;
+  /** The .json of an earlier run, shown beside this one (before and after a fix). */
+  compare?: string;
 }
 
 const defaults: BenchOptions = {
@@ -42,7 +44,8 @@ export const usage = `pnpm bench [-- options]
   --server <url>              PostgreSQL account that may create databases (default DATABASE_URL or local)
   --keep                      keep the tepei_bench_* databases afterwards
   --out <file>                results file (default bench/results/<date>-<machine>.md)
-  --note <text>               a line saying why this run was made`;
+  --note <text>               a line saying why this run was made
+  --compare <file.json>       an earlier run's raw results, shown before and after`;
 
 function numbers(text: string | undefined, flag: string): number[] {
   if (text === undefined) throw new UsageError(`${flag} needs a value`);
@@ -103,6 +106,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--note':
         options.note = value();
+        break;
+      case '--compare':
+        options.compare = value();
         break;
       case '--help':
       case '-h':

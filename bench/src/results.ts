@@ -28,6 +28,8 @@ export interface SizeResult {
   operations: OperationResult[];
   /** VmHWM of the API process over its whole life, MB. */
   apiPeakRssMb: number;
+  /** The API's V8 heap when the size was done (used, total), MB: what of the RSS is JavaScript objects. */
+  apiHeapMb?: { used: number; total: number };
   /** Statements of the queue page at page sizes 10, 50 and 100. */
   queueStatementsByPageSize: Record<number, number>;
   /** Selections available per cell (RECOMMENDED applications of the open round). */

@@ -11,6 +11,8 @@ export interface ServerChild {
   pid: number;
   /** SQL statements the server has sent so far. */
   statements(): Promise<number>;
+  /** The server's own account of its memory (V8 heap, external, array buffers), bytes. */
+  memory(): Promise<NodeJS.MemoryUsage>;
   /** Starts sampling RSS; the returned function stops and returns the peak in MB. */
   sampleMemory(): () => number;
   /** Peak RSS of the process's whole life, MB (VmHWM). */
@@ -32,6 +34,8 @@ export async function startServerChild(script: 'api-server.ts' | 'baseline-serve
   const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
     // Node itself runs the server (tsx as a loader), so the pid measured is the server's own.
     execArgv: ['--import', 'tsx'],
+    // `tsx` resolves from here, the bench package, whoever starts the bench (test/ does too).
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -43,19 +47,21 @@ export async function startServerChild(script: 'api-server.ts' | 'baseline-serve
   });
   child.removeAllListeners('exit');
   const pid = child.pid!;
+  const stats = () =>
+    new Promise<Extract<ChildMessage, { type: 'stats' }>>((resolve) => {
+      const listener = (message: ChildMessage) => {
+        if (message.type !== 'stats') return;
+        child.off('message', listener);
+        resolve(message);
+      };
+      child.on('message', listener);
+      child.send('stats');
+    });
   return {
     url: `http://127.0.0.1:${port}`,
     pid,
-    statements: () =>
-      new Promise((resolve) => {
-        const listener = (message: ChildMessage) => {
-          if (message.type !== 'stats') return;
-          child.off('message', listener);
-          resolve(message.statements);
-        };
-        child.on('message', listener);
-        child.send('stats');
-      }),
+    statements: async () => (await stats()).statements,
+    memory: async () => (await stats()).memory,
     sampleMemory() {
       let peak = statusField(pid, 'VmRSS');
       const timer = setInterval(() => {

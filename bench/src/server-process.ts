@@ -4,14 +4,14 @@ import type { Server } from 'node:http';
 import type { StatementCounter } from './statement-counter.ts';
 
 export type ParentMessage = 'stats' | 'stop';
-export type ChildMessage = { type: 'ready'; port: number } | { type: 'stats'; statements: number };
+export type ChildMessage = { type: 'ready'; port: number } | { type: 'stats'; statements: number; memory: NodeJS.MemoryUsage };
 
 export async function serveForParent(server: Server, counter: StatementCounter, close: () => Promise<void>): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
   process.on('message', async (message: ParentMessage) => {
-    if (message === 'stats') process.send!({ type: 'stats', statements: counter.count } satisfies ChildMessage);
+    if (message === 'stats') process.send!({ type: 'stats', statements: counter.count, memory: process.memoryUsage() } satisfies ChildMessage);
     if (message === 'stop') {
       server.closeAllConnections();
       server.close();

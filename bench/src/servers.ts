@@ -39,7 +39,11 @@ async function login(api: ServerChild, username: string): Promise<string> {
 
 /** Starts the API (on a server URL or an embedded folder) and, on a server, the baseline; signs in. */
 export async function startServers(target: { url: string } | { embeddedDir: string }, scenario: Scenario): Promise<Servers> {
-  const api = await startServerChild('api-server.ts', 'url' in target ? { BENCH_DATABASE_URL: target.url } : { BENCH_EMBEDDED_DIR: target.embeddedDir });
+  const api = await startServerChild('api-server.ts', {
+    ...('url' in target ? { BENCH_DATABASE_URL: target.url } : { BENCH_EMBEDDED_DIR: target.embeddedDir }),
+    // Node options for the API process only, e.g. a heap limit to see what memory it needs.
+    NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS ?? '',
+  });
   let baseline: ServerChild | undefined;
   try {
     if ('url' in target) baseline = await startServerChild('baseline-server.ts', { BENCH_DATABASE_URL: target.url });

@@ -65,25 +65,27 @@ async function deadlineProgress(pool: pg.Pool, actor: Actor, roundYear: number, 
   const visible = visibleApplications(actor, 2);
   const { rows } = await pool.query<{
     round: { id: string; name: string; year: number; applicationDeadline: string; recommendationDeadline: string };
-    totals: { applications: number; submitted: number; endorsed: number; recommended: number };
-    perDay: Array<{ date: string; submitted: number; endorsed: number; recommended: number }>;
+    totals: { applications: number; submitted: number; endorsed: number; recommended: number; selected: number };
+    perDay: Array<{ date: string; submitted: number; endorsed: number; recommended: number; selected: number }>;
   }>(
     `WITH round AS (SELECT id, name, year, "applicationDeadline", "recommendationDeadline" FROM "Round" WHERE year = $1),
      first_reached AS (
        SELECT sc."applicationId", sc."toStatus", min(sc.at) AS at
        FROM "StatusChange" sc JOIN "Application" a ON a.id = sc."applicationId"
-       WHERE a."roundId" = (SELECT id FROM round) AND ${visible.sql} AND sc."toStatus" IN ('SUBMITTED', 'ENDORSED', 'RECOMMENDED')
+       WHERE a."roundId" = (SELECT id FROM round) AND ${visible.sql} AND sc."toStatus" IN ('SUBMITTED', 'ENDORSED', 'RECOMMENDED', 'SELECTED')
        GROUP BY sc."applicationId", sc."toStatus"
      ),
      days AS (
        SELECT to_char(date_trunc('day', at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS date,
               (count(*) FILTER (WHERE "toStatus" = 'SUBMITTED'))::int AS submitted,
               (count(*) FILTER (WHERE "toStatus" = 'ENDORSED'))::int AS endorsed,
-              (count(*) FILTER (WHERE "toStatus" = 'RECOMMENDED'))::int AS recommended
+              (count(*) FILTER (WHERE "toStatus" = 'RECOMMENDED'))::int AS recommended,
+              (count(*) FILTER (WHERE "toStatus" = 'SELECTED'))::int AS selected
        FROM first_reached GROUP BY 1
      )
      SELECT (SELECT row_to_json(round) FROM round) AS round,
-            (SELECT json_build_object('applications', count(*), 'submitted', count(a."submittedAt"), 'endorsed', count(a."endorsedAt"), 'recommended', count(a."recommendedAt"))
+            (SELECT json_build_object('applications', count(*), 'submitted', count(a."submittedAt"), 'endorsed', count(a."endorsedAt"), 'recommended', count(a."recommendedAt"),
+                                     'selected', count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "StatusChange" s WHERE s."applicationId" = a.id AND s."toStatus" = 'SELECTED')))
              FROM "Application" a WHERE a."roundId" = (SELECT id FROM round) AND ${visible.sql}) AS totals,
             (SELECT coalesce(json_agg(days ORDER BY date), '[]') FROM days) AS "perDay"`,
     [roundYear, ...visible.params],
