@@ -56,7 +56,7 @@ describe('the regional administrator in the console', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     setFailedLoginDelay(() => 0);
-    ensureConsoleBuilt();
+    await ensureConsoleBuilt();
     browser = await launchChromium();
     api = await startApi({ seeded: true, clock: () => now });
     server = await serveConsole(api);

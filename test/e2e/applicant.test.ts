@@ -43,7 +43,7 @@ let unit: { unitId: string; name: string; areaName: string };
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  ensureConsoleBuilt();
+  await ensureConsoleBuilt();
   browser = await launchChromium();
   api = await startApi({ seeded: true, clock: () => now });
   server = await serveConsole(api);

@@ -18,7 +18,7 @@ let adminToken: string;
 
 beforeAll(async () => {
   ensureArtifacts();
-  ensureConsoleBuilt();
+  await ensureConsoleBuilt();
   browser = await launchChromium();
   api = await startApi({ seeded: true, clock: () => now });
   server = await serveConsole(api);

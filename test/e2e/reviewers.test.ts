@@ -27,7 +27,7 @@ type Role = keyof typeof accounts;
 
 beforeAll(async () => {
   ensureArtifacts();
-  ensureConsoleBuilt();
+  await ensureConsoleBuilt();
   browser = await launchChromium();
   api = await startApi({ seeded: true, clock: () => now });
   server = await serveConsole(api);

@@ -2,7 +2,7 @@
 // support/api.ts behind the same handler as api/src/main.ts (api/src/console.ts). The console
 // is built first when admin/dist is missing or older than what it is built from.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -20,15 +20,43 @@ function newestChange(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
 
-export function ensureConsoleBuilt(): void {
+function isBuilt(): boolean {
   const built = join(consoleDir, 'index.html');
   const sources = [join(adminDir, 'src'), join(adminDir, 'index.html'), join(adminDir, 'vite.config.ts'), join(adminDir, 'package.json'), schemaFile];
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestChange))) return;
-  // vite itself rather than `pnpm build`: pnpm need not be on the PATH of the test run.
-  execFileSync(process.execPath, [join(adminDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: adminDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  return existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestChange));
+}
+
+/**
+ * Several browser test files start at once, each in its own worker: one builds while the others
+ * wait for it, or they would write admin/dist over each other. The lock is a directory, because
+ * creating one either succeeds or fails for everyone at the same moment.
+ */
+const buildLock = join(adminDir, '.build-lock');
+const staleLockMs = 10 * 60_000;
+
+export async function ensureConsoleBuilt(): Promise<void> {
+  for (;;) {
+    if (isBuilt()) return;
+    try {
+      mkdirSync(buildLock);
+    } catch {
+      // Another worker is building; a lock older than any build is left by a killed run.
+      if (existsSync(buildLock) && Date.now() - statSync(buildLock).mtimeMs > staleLockMs) rmSync(buildLock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
+    }
+    try {
+      if (isBuilt()) return;
+      // vite itself rather than `pnpm build`: pnpm need not be on the PATH of the test run.
+      execFileSync(process.execPath, [join(adminDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+        cwd: adminDir,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      return;
+    } finally {
+      rmSync(buildLock, { recursive: true, force: true });
+    }
+  }
 }
 
 export interface ConsoleServer {
