@@ -11,7 +11,6 @@ export interface Refusal {
 
 export function refusalOf(error: unknown, argument: string): Refusal {
   const message = error instanceof Error ? error.message : String(error);
-  // Not `instanceof ApiError`: react-admin's HttpError resets the prototype of its subclasses.
   const problems = (error as { problems?: FieldProblem[] } | null)?.problems;
   if (!Array.isArray(problems) || !problems.length) return { message, fieldErrors: {} };
   const atFields = problems

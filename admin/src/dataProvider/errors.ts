@@ -30,6 +30,9 @@ export class ApiError extends HttpError {
     readonly problems: FieldProblem[] = [],
   ) {
     super(message, status, { code });
+    // HttpError sets its own prototype, which would make `instanceof ApiError` false and let
+    // toApiError mask the API's Chinese message as an unexpected failure.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'ApiError';
   }
 }
