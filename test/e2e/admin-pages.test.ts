@@ -86,6 +86,8 @@ describe('the regional administrator in the console', () => {
   }
 
   async function screenshot(name: string, { fullPage = true } = {}) {
+    // The app bar and menu are fixed to the window: a whole-page shot starts from the top.
+    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${artifacts}${name}.png`, fullPage });
   }
 
