@@ -274,7 +274,7 @@ describe('the review queues', () => {
     await page.context().close();
   });
 
-  it('lets the prefecture bureau recommend one application with findings, then two at once, and download and upload its summary list', async () => {
+  it('lets the prefecture bureau recommend one application with findings, then several at once (the one overtaken fails alone), and download and upload its summary list', async () => {
     const page = await open('prefecture');
     const before = await queue('prefecture', ['ENDORSED']);
     await page.goto(`${server.url}/#/applications`);
