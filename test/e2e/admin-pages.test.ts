@@ -6,6 +6,7 @@
 // Screenshots go to test/artifacts/.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { buildSchema, print, validate } from 'graphql';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import { updateRoundMutation } from '../../admin/src/rounds/roundMutations.ts';
 import { createUserMutation, revokeUserSessionsMutation, setUserDisabledMutation, unlockUserMutation } from '../../admin/src/users/userMutations.ts';
 import { demoPassword, startApi, type TestApi } from '../support/api.ts';
 import { launchChromium } from './support/browser.ts';
+import { downloadBy } from './support/pages.ts';
 import { ensureConsoleBuilt, serveConsole, type ConsoleServer } from './support/console.ts';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -234,6 +236,28 @@ describe('the regional administrator in the console', () => {
       adminToken,
     );
     expect(listing.data.node).toEqual({ liftedAt: now.toISOString(), liftReason: '经复核系误报，予以解除', isActive: false });
+  });
+
+  it('exports the blacklist to Excel: a workbook with every listing the API gives the admin, each with its person and reason', async () => {
+    await page.goto(listRoute('blacklist'));
+    await page.getByTestId('blacklist-list').waitFor();
+    const exported = await downloadBy(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
+    expect(exported.download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const { data } = await api.gql<{ blacklist: { totalCount: number; edges: Array<{ node: { applicantName: string | null; reason: string } }> } }>(
+      '{ blacklist(first: 100) { totalCount edges { node { applicantName reason } } } }',
+      {},
+      adminToken,
+    );
+    // A header row, then one row a listing, each with its person and its reason.
+    expect(sheet.actualRowCount).toBe(data.blacklist.totalCount + 1);
+    const text = sheet.getSheetValues().flat().map(String).join(' ');
+    for (const { node } of data.blacklist.edges) {
+      if (node.applicantName) expect(text).toContain(node.applicantName);
+      expect(text).toContain(node.reason);
+    }
   });
 
   it('creates a prefecture reviewer for an area, who can then sign in to the API with that scope', async () => {

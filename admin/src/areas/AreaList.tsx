@@ -4,6 +4,7 @@ import { BooleanField, Datagrid, FunctionField, List, NullableBooleanInput, Sele
 import { EnumField } from '../common/EnumField.tsx';
 import { enumChoices } from '../enums.ts';
 import { AreaApplicationCount } from './AreaApplicationCount.tsx';
+import { xlsxExporter } from '../common/xlsxExporter.ts';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
@@ -12,7 +13,7 @@ const filters = [
 ];
 
 export const AreaList = () => (
-  <List filters={filters} perPage={50} exporter={false} sort={{ field: 'code', order: 'ASC' }} pagination={false}>
+  <List filters={filters} perPage={50} exporter={xlsxExporter} sort={{ field: 'code', order: 'ASC' }} pagination={false}>
     <Datagrid bulkActionButtons={false} rowClick={false} data-testid="area-list">
       <TextField source="code" />
       <TextField source="name" />

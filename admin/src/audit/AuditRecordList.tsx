@@ -6,6 +6,7 @@ import { EnumField } from '../common/EnumField.tsx';
 import { TranslatedField } from '../common/TranslatedField.tsx';
 import { enumChoices } from '../enums.ts';
 import { appMessagesZh } from '../i18n/zh-CN.ts';
+import { xlsxExporter } from '../common/xlsxExporter.ts';
 
 const operationChoices = Object.keys(appMessagesZh.tepei.operations).map((operation) => ({ id: operation, name: `tepei.operations.${operation}` }));
 
@@ -19,7 +20,7 @@ const filters = [
 ];
 
 export const AuditRecordList = () => (
-  <List filters={filters} perPage={25} exporter={false} sort={{ field: 'at', order: 'DESC' }}>
+  <List filters={filters} perPage={25} exporter={xlsxExporter} sort={{ field: 'at', order: 'DESC' }}>
     <Datagrid bulkActionButtons={false} rowClick="show" data-testid="audit-list">
       <DateTimeField source="at" sortable={false} />
       <TranslatedField source="operation" messages="operations" sortable={false} />

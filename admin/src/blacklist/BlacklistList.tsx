@@ -1,12 +1,13 @@
 // 失信名单: applicants and sending units barred for 5 years from listing (DOMAIN.md), each with
 // the date it runs until (有效至) and whether it is in force; the regional admin lists and lifts.
-import { CreateButton, Datagrid, List, BooleanInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { CreateButton, Datagrid, ExportButton, List, BooleanInput, TextField, TopToolbar, usePermissions } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
 import { EnumField } from '../common/EnumField.tsx';
 import { BeijingDateField } from './BeijingDateField.tsx';
 import { LiftListingButton } from './LiftListingButton.tsx';
 import { LiftedField } from './LiftedField.tsx';
 import { ListingStatusField } from './ListingStatusField.tsx';
+import { xlsxExporter } from '../common/xlsxExporter.ts';
 
 // Names, codes and dates stay on one line; the account of what happened takes the width left.
 const columns = {
@@ -22,7 +23,12 @@ const filters = [<BooleanInput key="activeOnly" source="activeOnly" alwaysOn />]
 
 const Actions = () => {
   const { permissions } = usePermissions<Permissions>();
-  return <TopToolbar>{permissions?.role === 'REGIONAL' ? <CreateButton label="tepei.admin.blacklist.create" data-testid="create-listing" /> : null}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {permissions?.role === 'REGIONAL' ? <CreateButton label="tepei.admin.blacklist.create" data-testid="create-listing" /> : null}
+      <ExportButton />
+    </TopToolbar>
+  );
 };
 
 const Lift = () => {
@@ -31,7 +37,7 @@ const Lift = () => {
 };
 
 export const BlacklistList = () => (
-  <List filters={filters} actions={<Actions />} perPage={25} exporter={false} sort={{ field: 'listedAt', order: 'DESC' }}>
+  <List filters={filters} actions={<Actions />} perPage={25} exporter={xlsxExporter} sort={{ field: 'listedAt', order: 'DESC' }}>
     <Datagrid bulkActionButtons={false} rowClick={false} data-testid="blacklist-list" sx={columns}>
       <TextField source="applicantName" sortable={false} emptyText="—" />
       <TextField source="applicantIdNumber" sortable={false} emptyText="—" />

@@ -19,7 +19,7 @@ export const raChineseMessages: typeof englishMessages = {
       create_item: '新建 %{item}',
       delete: '删除',
       edit: '编辑',
-      export: '导出',
+      export: '导出 Excel',
       list: '列表',
       refresh: '刷新',
       remove_filter: '移除此筛选条件',

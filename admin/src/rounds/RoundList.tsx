@@ -6,6 +6,7 @@ import { DateTimeField } from '../common/DateTimeField.tsx';
 import { RoundPhaseField } from './RoundPhaseField.tsx';
 import { ShortageSpecialtiesField } from './ShortageSpecialtiesField.tsx';
 import type { RoundRecord } from './types.ts';
+import { xlsxExporter } from '../common/xlsxExporter.ts';
 
 const EditWhileOpen = () => {
   const record = useRecordContext<RoundRecord>();
@@ -15,7 +16,7 @@ const EditWhileOpen = () => {
 };
 
 export const RoundList = () => (
-  <List perPage={25} exporter={false} sort={{ field: 'year', order: 'DESC' }} pagination={false}>
+  <List perPage={25} exporter={xlsxExporter} sort={{ field: 'year', order: 'DESC' }} pagination={false}>
     <Datagrid bulkActionButtons={false} rowClick={false} data-testid="round-list">
       <TextField source="name" sortable={false} />
       <RoundPhaseField label="resources.rounds.fields.phase" />

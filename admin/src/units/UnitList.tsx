@@ -2,6 +2,7 @@
 // each has sent (all rounds, within the user's scope).
 import { Datagrid, List, NumberField, ReferenceInput, SelectInput, TextField } from 'react-admin';
 import { EnumField } from '../common/EnumField.tsx';
+import { xlsxExporter } from '../common/xlsxExporter.ts';
 
 const filters = [
   <ReferenceInput key="areaId" source="areaId" reference="areas" perPage={100} alwaysOn>
@@ -10,7 +11,7 @@ const filters = [
 ];
 
 export const UnitList = () => (
-  <List filters={filters} perPage={25} exporter={false} sort={{ field: 'id', order: 'ASC' }}>
+  <List filters={filters} perPage={25} exporter={xlsxExporter} sort={{ field: 'id', order: 'ASC' }}>
     <Datagrid bulkActionButtons={false} rowClick={false} data-testid="unit-list">
       <TextField source="name" sortable={false} />
       <TextField source="area.name" sortable={false} />

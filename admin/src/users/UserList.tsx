@@ -1,17 +1,23 @@
 // 账户: reviewers, administrators and analysts (the regional admin manages them; the analyst reads).
-import { CreateButton, Datagrid, List, SelectInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { CreateButton, Datagrid, ExportButton, List, SelectInput, TextField, TopToolbar, usePermissions } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { EnumField } from '../common/EnumField.tsx';
 import { enumChoices } from '../enums.ts';
 import { AccountActions } from './AccountActions.tsx';
 import { AccountStatusField } from './AccountStatusField.tsx';
+import { xlsxExporter } from '../common/xlsxExporter.ts';
 
 const filters = [<SelectInput key="role" source="role" choices={enumChoices('Role')} alwaysOn />];
 
 const Actions = () => {
   const { permissions } = usePermissions<Permissions>();
-  return <TopToolbar>{permissions?.role === 'REGIONAL' ? <CreateButton data-testid="create-user" /> : null}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {permissions?.role === 'REGIONAL' ? <CreateButton data-testid="create-user" /> : null}
+      <ExportButton />
+    </TopToolbar>
+  );
 };
 
 const ManageAccount = (_props: { label?: string }) => {
@@ -20,7 +26,7 @@ const ManageAccount = (_props: { label?: string }) => {
 };
 
 export const UserList = () => (
-  <List filters={filters} actions={<Actions />} perPage={25} exporter={false} sort={{ field: 'username', order: 'ASC' }}>
+  <List filters={filters} actions={<Actions />} perPage={25} exporter={xlsxExporter} sort={{ field: 'username', order: 'ASC' }}>
     <Datagrid bulkActionButtons={false} rowClick={false} data-testid="user-list" sx={{ '& .RaDatagrid-headerCell, & .column-username, & .column-role': { whiteSpace: 'nowrap' } }}>
       <TextField source="username" sortable={false} />
       <TextField source="displayName" sortable={false} />
