@@ -246,15 +246,16 @@ describe('the regional administrator in the console', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exported.bytes as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    const { data } = await api.gql<{ blacklist: { totalCount: number; edges: Array<{ node: { applicantName: string | null; reason: string } }> } }>(
+    const response = await api.gql<{ blacklist: { totalCount: number; edges: Array<{ node: { applicantName: string | null; reason: string } }> } }>(
       '{ blacklist(first: 100) { totalCount edges { node { applicantName reason } } } }',
       {},
       adminToken,
     );
+    const blacklist = response.data!.blacklist;
     // A header row, then one row a listing, each with its person and its reason.
-    expect(sheet.actualRowCount).toBe(data.blacklist.totalCount + 1);
+    expect(sheet.actualRowCount).toBe(blacklist.totalCount + 1);
     const text = sheet.getSheetValues().flat().map(String).join(' ');
-    for (const { node } of data.blacklist.edges) {
+    for (const { node } of blacklist.edges) {
       if (node.applicantName) expect(text).toContain(node.applicantName);
       expect(text).toContain(node.reason);
     }
