@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { runCell, type LoadRequest } from './load.ts';
+import { type CellResult, runCell, type LoadRequest } from './load.ts';
 import { describeMachine } from './machine.ts';
 import { type Operation, operations, requestBody, type Scenario } from './operations.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
@@ -37,25 +37,26 @@ async function statementsPerRequest(server: ServerChild, request: LoadRequest, t
 }
 
 /**
- * autocannon stops without waiting for the requests in flight: wait until the server has sent
- * no statement for 200 ms, so that a reset of the selection pool comes after the last of them.
+ * autocannon stops without waiting for the requests in flight: wait until the server has
+ * answered the last of them, so that neither the next cell nor a reset of the selection pool
+ * runs beside them.
  */
 async function settle(server: ServerChild): Promise<void> {
-  let last = await server.statements();
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const now = await server.statements();
-    if (now === last) return;
-    last = now;
-  }
+  while ((await server.inFlight()) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 async function measure(server: ServerChild, request: LoadRequest, options: BenchOptions, pool?: SelectionPool): Promise<ServerMeasurement> {
   const statements = await statementsPerRequest(server, request);
   await pool?.reset();
-  const cells = [];
+  const cells: CellResult[] = [];
   let peakRssMb = 0;
   for (const connections of options.connections) {
+    const slowest = cells.find((cell) => cell.connections === Math.min(...options.connections));
+    if (slowest && slowest.requestsPerSecond * options.durationSeconds < 5) {
+      // Seconds per answer: more clients would only queue behind it (and keep the server busy for minutes).
+      log(`    ${connections} clients: skipped, ${slowest.requestsPerSecond.toFixed(1)} req/s with one client`);
+      continue;
+    }
     // A short warm-up at the same concurrency: JIT, pools and caches are not what is measured.
     await runCell(request, connections, 1, pool?.remaining);
     await settle(server);
@@ -179,27 +180,34 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const machine = await describeMachine(options.serverUrl);
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.postgres}`);
-  const sizes: SizeResult[] = [];
-  for (const size of options.sizes) sizes.push(await benchServer(size, options, selected));
-  for (const size of options.embeddedSizes) {
-    const scenario = sizes.find((entry) => entry.size === size)?.scenario;
-    sizes.push(await benchEmbedded(size, options, selected, scenario));
-  }
-  const run: RunResult = {
-    startedAt,
-    finishedAt: new Date(),
-    machine,
-    command: `pnpm bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).filter((arg) => arg !== '--').join(' ')}` : ''}`,
-    note: options.note,
-    durationSeconds: options.durationSeconds,
-    sizes,
-  };
   const output = options.output
     ? path.resolve(process.env.INIT_CWD ?? process.cwd(), options.output)
     : path.join(benchDir, 'results', `${startedAt.toISOString().slice(0, 10)}-${machine.slug}.md`);
   fs.mkdirSync(path.dirname(output), { recursive: true });
-  fs.writeFileSync(output, renderReport(run, before));
-  fs.writeFileSync(output.replace(/\.md$/, '.json'), JSON.stringify(run, null, 2));
+  const sizes: SizeResult[] = [];
+  // Written again after each size: a run stopped late keeps what it measured.
+  const write = () => {
+    const run: RunResult = {
+      startedAt,
+      finishedAt: new Date(),
+      machine,
+      command: `pnpm bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).filter((arg) => arg !== '--').join(' ')}` : ''}`,
+      note: options.note,
+      durationSeconds: options.durationSeconds,
+      sizes,
+    };
+    fs.writeFileSync(output, renderReport(run, before));
+    fs.writeFileSync(output.replace(/\.md$/, '.json'), JSON.stringify(run, null, 2));
+  };
+  for (const size of options.sizes) {
+    sizes.push(await benchServer(size, options, selected));
+    write();
+  }
+  for (const size of options.embeddedSizes) {
+    const scenario = sizes.find((entry) => entry.size === size)?.scenario;
+    sizes.push(await benchEmbedded(size, options, selected, scenario));
+    write();
+  }
   log(`results: ${path.relative(process.cwd(), output)}`);
 }
 

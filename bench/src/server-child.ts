@@ -11,6 +11,8 @@ export interface ServerChild {
   pid: number;
   /** SQL statements the server has sent so far. */
   statements(): Promise<number>;
+  /** Requests the server is still answering. */
+  inFlight(): Promise<number>;
   /** The server's own account of its memory (V8 heap, external, array buffers), bytes. */
   memory(): Promise<NodeJS.MemoryUsage>;
   /** Starts sampling RSS; the returned function stops and returns the peak in MB. */
@@ -62,6 +64,7 @@ export async function startServerChild(script: 'api-server.ts' | 'baseline-serve
     pid,
     statements: async () => (await stats()).statements,
     memory: async () => (await stats()).memory,
+    inFlight: async () => (await stats()).inFlight,
     sampleMemory() {
       let peak = statusField(pid, 'VmRSS');
       const timer = setInterval(() => {

@@ -4,14 +4,20 @@ import type { Server } from 'node:http';
 import type { StatementCounter } from './statement-counter.ts';
 
 export type ParentMessage = 'stats' | 'stop';
-export type ChildMessage = { type: 'ready'; port: number } | { type: 'stats'; statements: number; memory: NodeJS.MemoryUsage };
+export type ChildMessage = { type: 'ready'; port: number } | { type: 'stats'; statements: number; inFlight: number; memory: NodeJS.MemoryUsage };
 
 export async function serveForParent(server: Server, counter: StatementCounter, close: () => Promise<void>): Promise<void> {
+  // Requests still being answered: the load generator stops without waiting for them.
+  let inFlight = 0;
+  server.on('request', (_request, response) => {
+    inFlight += 1;
+    response.once('close', () => (inFlight -= 1));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
   process.on('message', async (message: ParentMessage) => {
-    if (message === 'stats') process.send!({ type: 'stats', statements: counter.count, memory: process.memoryUsage() } satisfies ChildMessage);
+    if (message === 'stats') process.send!({ type: 'stats', statements: counter.count, inFlight, memory: process.memoryUsage() } satisfies ChildMessage);
     if (message === 'stop') {
       server.closeAllConnections();
       server.close();
