@@ -9,7 +9,7 @@ import { serverAggregateTtlMs } from '@tepei/api/modules/analytics/aggregate-cac
 import { createYogaApp } from '@tepei/api/yoga';
 import { openDatabase } from '@tepei/db/database';
 import { benchToday } from './round-data.ts';
-import { serveForParent } from './server-process.ts';
+import { serveForParent, tracked } from './server-process.ts';
 import { installStatementCounter } from './statement-counter.ts';
 
 const counter = installStatementCounter();
@@ -17,7 +17,7 @@ const embeddedDir = process.env.BENCH_EMBEDDED_DIR;
 const database = embeddedDir ? await openDatabase({ url: '', dataDir: embeddedDir }) : await openDatabase({ url: process.env.BENCH_DATABASE_URL! });
 connectPrisma(database);
 const yoga = createYogaApp({ clock: () => benchToday, aggregateTtlMs: serverAggregateTtlMs });
-await serveForParent(createServer(yoga), counter, async () => {
+await serveForParent(createServer(tracked(yoga)), counter, async () => {
   await disconnectPrisma();
   await database.close();
 });

@@ -10,7 +10,7 @@ import { areaStatusCounts } from './baseline/area-status-counts.ts';
 import { dashboard } from './baseline/dashboard.ts';
 import { queuePage } from './baseline/queue-page.ts';
 import { regionalSelection } from './baseline/regional-selection.ts';
-import { serveForParent } from './server-process.ts';
+import { serveForParent, tracked } from './server-process.ts';
 import { installStatementCounter } from './statement-counter.ts';
 
 const counter = installStatementCounter();
@@ -33,7 +33,7 @@ async function body(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const server = createServer(async (request, response) => {
+const server = createServer(tracked(async (request, response) => {
   try {
     const handler = handlers[(request.url ?? '').slice(1)];
     if (request.method !== 'POST' || !handler) {
@@ -52,5 +52,5 @@ const server = createServer(async (request, response) => {
     console.error(error);
     response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Unexpected error.' }] }));
   }
-});
+}));
 await serveForParent(server, counter, () => pool.end());

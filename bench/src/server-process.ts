@@ -1,18 +1,30 @@
 // What the bench's server processes share: the statement counter, the IPC protocol with the
 // parent (ready with the port; "stats" answered with the statements so far), and shutdown.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { StatementCounter } from './statement-counter.ts';
 
 export type ParentMessage = 'stats' | 'stop';
 export type ChildMessage = { type: 'ready'; port: number } | { type: 'stats'; statements: number; inFlight: number; memory: NodeJS.MemoryUsage };
 
-export async function serveForParent(server: Server, counter: StatementCounter, close: () => Promise<void>): Promise<void> {
-  // Requests still being answered: the load generator stops without waiting for them.
-  let inFlight = 0;
-  server.on('request', (_request, response) => {
+/**
+ * Requests still being handled. The load generator stops without waiting for them and closes
+ * their sockets, but a handler (a selection's transaction) runs on to its end: counted until
+ * the handler's promise settles, not until the socket closes.
+ */
+let inFlight = 0;
+
+export function tracked(handler: (request: IncomingMessage, response: ServerResponse) => unknown) {
+  return async (request: IncomingMessage, response: ServerResponse) => {
     inFlight += 1;
-    response.once('close', () => (inFlight -= 1));
-  });
+    try {
+      await handler(request, response);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+}
+
+export async function serveForParent(server: Server, counter: StatementCounter, close: () => Promise<void>): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
