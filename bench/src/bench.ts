@@ -42,7 +42,16 @@ async function statementsPerRequest(server: ServerChild, request: LoadRequest, t
  * runs beside them.
  */
 async function settle(server: ServerChild): Promise<void> {
-  while ((await server.inFlight()) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+  while ((await server.inFlight()) > 0) await pause();
+  // And no statement for 300 ms: a transaction whose client left may still be writing.
+  let last = await server.statements();
+  for (let quiet = 0; quiet < 3; ) {
+    await pause();
+    const now = await server.statements();
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
 }
 
 async function measure(server: ServerChild, request: LoadRequest, options: BenchOptions, pool?: SelectionPool): Promise<ServerMeasurement> {

@@ -8,18 +8,29 @@ export type ChildMessage = { type: 'ready'; port: number } | { type: 'stats'; st
 
 /**
  * Requests still being handled. The load generator stops without waiting for them and closes
- * their sockets, but a handler (a selection's transaction) runs on to its end: counted until
- * the handler's promise settles, not until the socket closes.
+ * their sockets, but a handler (a selection's transaction) runs on to its end: a request counts
+ * until its response is sent and its handler has returned — or, for a handler that never
+ * settles once its client is gone (yoga's), until its socket has closed.
  */
 let inFlight = 0;
 
 export function tracked(handler: (request: IncomingMessage, response: ServerResponse) => unknown) {
   return async (request: IncomingMessage, response: ServerResponse) => {
     inFlight += 1;
+    let counted = true;
+    const done = () => {
+      if (counted) inFlight -= 1;
+      counted = false;
+    };
+    response.once('close', () => {
+      // Sent in full: the handler has done its work. Aborted: give it a moment to finish.
+      if (response.writableFinished) done();
+      else setTimeout(done, 2000).unref();
+    });
     try {
       await handler(request, response);
     } finally {
-      inFlight -= 1;
+      done();
     }
   };
 }
