@@ -25,6 +25,23 @@ export interface ResidentIdFacts {
 
 export type ResidentIdProblem = 'LENGTH' | 'CHARACTERS' | 'BIRTH_DATE' | 'CHECKSUM';
 
+/**
+ * Why an ID number is refused, in the words the applicant reads — the same at registration, on
+ * the application form, and in the console before anything is sent. `idNumber` is normalised.
+ */
+export function residentIdProblemMessage(problem: ResidentIdProblem, idNumber: string): string {
+  switch (problem) {
+    case 'LENGTH':
+      return `身份证号应为18位（现为${[...idNumber].length}位）`;
+    case 'CHARACTERS':
+      return '身份证号前17位应为数字，末位应为数字或X';
+    case 'BIRTH_DATE':
+      return `身份证号中的出生日期 ${idNumber.slice(6, 14)} 不存在`;
+    case 'CHECKSUM':
+      return '身份证号校验位不正确，请核对';
+  }
+}
+
 /** The facts an ID number states, or why it is not a valid one. */
 export function parseResidentId(raw: string): { ok: true; facts: ResidentIdFacts } | { ok: false; problem: ResidentIdProblem } {
   const id = normalizeResidentId(raw);

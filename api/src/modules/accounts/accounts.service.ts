@@ -3,7 +3,7 @@
 // acts at, so tests can stand anywhere in time.
 import { Prisma, type User } from '@tepei/db/client';
 import type { Role } from '@tepei/db/enums';
-import { normalizeResidentId, parseResidentId, type ResidentIdProblem } from '@tepei/db/reference/resident-id';
+import { normalizeResidentId, parseResidentId, residentIdProblemMessage } from '@tepei/db/reference/resident-id';
 import type { Actor } from '../../auth/actor.ts';
 import { hashPassword, passwordPolicyProblem, verifyAgainstNothing, verifyPassword } from '../../auth/passwords.ts';
 import { usersVisibleTo } from '../../auth/row-rules.ts';
@@ -147,13 +147,6 @@ export interface RegistrationInput {
   password: string;
 }
 
-const residentIdProblems: Record<ResidentIdProblem, string> = {
-  LENGTH: '身份证号应为18位',
-  CHARACTERS: '身份证号应为17位数字加1位数字或X',
-  BIRTH_DATE: '身份证号中的出生日期不存在',
-  CHECKSUM: '身份证号校验位不正确，请核对',
-};
-
 const mobilePhonePattern = /^1[3-9]\d{9}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -177,7 +170,7 @@ export async function register(input: RegistrationInput, now: Date): Promise<Aut
   const problems = new FieldProblems();
   const idNumber = normalizeResidentId(input.idNumber);
   const parsed = parseResidentId(idNumber);
-  if (!parsed.ok) problems.add(['input', 'idNumber'], residentIdProblems[parsed.problem]);
+  if (!parsed.ok) problems.add(['input', 'idNumber'], residentIdProblemMessage(parsed.problem, idNumber));
   const name = input.name.trim();
   if (name.length < 2 || name.length > 30) problems.add(['input', 'name'], '姓名应为2至30个字');
   const phone = input.phone.trim();

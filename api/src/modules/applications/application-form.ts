@@ -12,7 +12,7 @@ import {
   TrainingMode,
   UnitNature,
 } from '@tepei/db/enums';
-import { normalizeResidentId, parseResidentId, type ResidentIdProblem } from '@tepei/db/reference/resident-id';
+import { normalizeResidentId, parseResidentId, residentIdProblemMessage } from '@tepei/db/reference/resident-id';
 import { FieldProblems } from '../../errors/domain-errors.ts';
 
 // ───────────────────────────── the form ─────────────────────────────
@@ -167,12 +167,6 @@ const landlinePattern = /^0\d{2,3}-?\d{7,8}$/;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const postcodePattern = /^\d{6}$/;
 
-const residentIdMessages: Record<ResidentIdProblem, (idNumber: string) => string> = {
-  LENGTH: (id) => `身份证号应为18位（现为${[...id].length}位）`,
-  CHARACTERS: () => '身份证号前17位应为数字，末位应为数字或X',
-  BIRTH_DATE: (id) => `身份证号中的出生日期 ${id.slice(6, 14)} 不存在`,
-  CHECKSUM: () => '身份证号校验位不正确，请核对',
-};
 
 // ───────────────────────────── validation ─────────────────────────────
 
@@ -205,7 +199,7 @@ export function validateApplicationForm(form: ApplicationForm, options: Validate
   } else {
     const parsed = parseResidentId(idNumber);
     if (!parsed.ok) {
-      p.add(at('idNumber'), residentIdMessages[parsed.problem](idNumber));
+      p.add(at('idNumber'), residentIdProblemMessage(parsed.problem, idNumber));
     } else {
       if (birthDate && birthDate !== parsed.facts.birthDate) p.add(at('birthDate'), '出生日期与身份证号不一致');
       if (gender && gender !== parsed.facts.gender) p.add(at('gender'), '性别与身份证号不一致');
