@@ -5,6 +5,15 @@ import type { Database } from '@tepei/db/database';
 
 let client: PrismaClient | undefined;
 
+/**
+ * Options of every interactive transaction. The embedded database serves one connection, so a
+ * transaction may first wait for another to end; selections of a round take turns on its row
+ * lock; a loaded machine runs a save with its children and derived rows for seconds, a round's
+ * recount or a 10 MiB upload for longer. Prisma's defaults (2 s to start, 5 s to finish) would
+ * refuse such legitimate work.
+ */
+export const transactionOptions = { maxWait: 15_000, timeout: 60_000 } as const;
+
 export function connectPrisma(database: Pick<Database, 'url' | 'poolSize'>): PrismaClient {
   client = createPrismaClient(database);
   return client;

@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { hashPassword, passwordPolicyProblem, verifyAgainstNothing, verifyPassword } from '../../auth/passwords.ts';
 import { usersVisibleTo } from '../../auth/row-rules.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
-import { prisma } from '../../db.ts';
+import { prisma, transactionOptions } from '../../db.ts';
 import {
   AuthenticationFailedError,
   ConflictError,
@@ -305,7 +305,7 @@ export async function setUserDisabled(
     const user = await tx.user.update({ ...loadable(query), where: { id: userId }, data: { disabled } });
     if (disabled) await revokeAllSessions(tx, actor, userId, now);
     return user as User;
-  });
+  }, transactionOptions);
 }
 
 /** Signs a user out everywhere, e.g. after a lost device. */

@@ -4,7 +4,7 @@ import type { Application, ClassifiedItemKind } from '@tepei/db/client';
 import { placeHoldingStatuses } from '@tepei/db/reference/status-flow';
 import type { Actor } from '../../auth/actor.ts';
 import { beijingDate } from '../../clock.ts';
-import { prisma } from '../../db.ts';
+import { prisma, transactionOptions } from '../../db.ts';
 import { ConcurrentModificationError, ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../errors/domain-errors.ts';
 import { listForAbandonment } from '../blacklist/blacklist.service.ts';
 import { assertEligible } from '../eligibility/eligibility.guard.ts';
@@ -61,7 +61,7 @@ export async function createApplication(actor: Actor, now: Date, roundId: string
     });
     await recordRelaxedRules(tx, { id: created.id }, now);
     return created;
-  });
+  }, transactionOptions);
 }
 
 export async function updateApplication(
@@ -86,7 +86,7 @@ export async function updateApplication(
     const updated = await tx.application.update({ where: { id }, data: { ...data.scalars, ...data.replaceChildren } });
     await recordRelaxedRules(tx, { id }, now);
     return updated;
-  });
+  }, transactionOptions);
 }
 
 export async function submitApplication(actor: Actor, now: Date, id: string, expectedVersion: number): Promise<Application> {

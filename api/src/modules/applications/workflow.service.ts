@@ -5,7 +5,7 @@ import type { Application, ApplicationStatus, Prisma, ReviewDecision, ReviewStag
 import { allowedTransitions, statusLabels } from '@tepei/db/reference/status-flow';
 import type { Actor } from '../../auth/actor.ts';
 import { applicationsVisibleTo } from '../../auth/row-rules.ts';
-import { prisma } from '../../db.ts';
+import { prisma, transactionOptions } from '../../db.ts';
 import { ConcurrentModificationError, InvalidTransitionError, NotFoundError } from '../../errors/domain-errors.ts';
 
 export type Transaction = Prisma.TransactionClient;
@@ -95,11 +95,6 @@ export async function transition(actor: Actor, now: Date, request: TransitionReq
     if (!request.after) return updated;
     await request.after(tx, updated);
     return tx.application.findUniqueOrThrow({ where: { id: application.id } });
-  }, transactionTimeouts);
+  }, transactionOptions);
 }
 
-/**
- * Selections of one round take turns on the round's row lock, so under a burst a transaction
- * may wait its turn for a while: allow it rather than fail a legitimate decision.
- */
-const transactionTimeouts = { maxWait: 15_000, timeout: 30_000 };

@@ -9,7 +9,7 @@ import type { ApplicationStatus, Document, DocumentKind } from '@tepei/db/client
 import { statusLabels } from '@tepei/db/reference/status-flow';
 import type { Actor } from '../../auth/actor.ts';
 import { areasVisibleTo } from '../../auth/row-rules.ts';
-import { prisma } from '../../db.ts';
+import { prisma, transactionOptions } from '../../db.ts';
 import { ConcurrentModificationError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationFailedError } from '../../errors/domain-errors.ts';
 import type { UploadedFile } from '../../scalars.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
@@ -18,8 +18,6 @@ import { assertApplicationsOpen, assertRecommendationsOpen } from '../rounds/dea
 import { documentsVisibleTo, mayDownloadDocuments } from './documents.rules.ts';
 import { type CheckedFile, checkUpload, type DetectedType } from './file-content.ts';
 
-/** Long enough for a 10 MiB insert on the embedded database. */
-const transactionOptions = { maxWait: 15_000, timeout: 60_000 };
 
 export const maxEvidenceTitleLength = 100;
 

@@ -3,7 +3,7 @@
 import type { Application, TrainingMode } from '@tepei/db/client';
 import { placeHoldingStatuses } from '@tepei/db/reference/status-flow';
 import type { Actor } from '../../auth/actor.ts';
-import { prisma } from '../../db.ts';
+import { prisma, transactionOptions } from '../../db.ts';
 import { FieldProblems, ForbiddenError, NotFoundError, QuotaExceededError } from '../../errors/domain-errors.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
 
@@ -96,7 +96,7 @@ export async function setModePlaces(actor: Actor, roundId: string, remotePlaces:
     }
     problems.throwIfAny();
     return tx.round.update({ where: { id: roundId }, data: { remotePlaces, localPlaces } });
-  });
+  }, transactionOptions);
 }
 
 /** Sets one area's share of a mode; the shares of a mode may not add up to more than its places. */
@@ -122,5 +122,5 @@ export async function setAreaAllocation(actor: Actor, roundId: string, mode: Tra
       create: { roundId, mode, areaId, places },
       update: { places },
     });
-  });
+  }, transactionOptions);
 }

@@ -4,7 +4,7 @@
 import type { Round } from '@tepei/db/client';
 import type { Actor } from '../../auth/actor.ts';
 import { formatBeijing } from '../../clock.ts';
-import { prisma } from '../../db.ts';
+import { prisma, transactionOptions } from '../../db.ts';
 import { DeadlinePassedError, FieldProblems, ForbiddenError, NotFoundError } from '../../errors/domain-errors.ts';
 import { recordRelaxedRules } from '../eligibility/relaxed-rules.ts';
 
@@ -17,8 +17,6 @@ export interface RoundChanges {
 }
 
 const maxSpecialties = 50;
-/** Recomputing the relaxed rules of a whole round takes a while on the embedded database. */
-const transactionOptions = { maxWait: 15_000, timeout: 60_000 };
 const maxSpecialtyLength = 30;
 
 /** Trimmed, without blanks and repeats, in the order given. */
