@@ -2,6 +2,16 @@
 // Resource labels live under resources.<name>.fields.*, everything else under `tepei`.
 import { ethnicitiesZh } from './ethnicities.ts';
 import { statusLabels } from '../../../prisma/src/reference/status-flow.ts';
+import {
+  chineseProficiencyLabels,
+  educationLabels,
+  genderLabels,
+  politicalStatusLabels,
+  titleLevelLabels,
+  trainingModeLabels,
+  unitNatureLabels,
+} from '../../../api/src/modules/applications/application-form.ts';
+import { eligibilityRuleLabels, ruleOutcomeLabels } from '../../../api/src/modules/eligibility/eligibility.rules.ts';
 import { raChineseMessages } from './ra-zh-CN.ts';
 
 export const appMessagesZh = {
@@ -617,31 +627,17 @@ export const appMessagesZh = {
       AuditRecord: '审计记录',
     },
     enums: {
-      // The API's own labels (one list for the API, the seed and the console).
+      // The API's own labels wherever it has them: one wording for the API, the forms and the console.
       ApplicationStatus: statusLabels,
-      TrainingMode: { REMOTE: '异地培养', LOCAL: '当地培养' },
-      Gender: { MALE: '男', FEMALE: '女' },
+      TrainingMode: trainingModeLabels,
+      Gender: genderLabels,
       Ethnicity: ethnicitiesZh,
-      Education: { SECONDARY: '中专及以下', ASSOCIATE: '大专', BACHELOR: '本科', MASTER: '硕士研究生', DOCTORATE: '博士研究生' },
-      TitleLevel: { NONE: '无', JUNIOR: '初级', INTERMEDIATE: '中级', SUB_SENIOR: '副高级', SENIOR: '正高级' },
-      PoliticalStatus: {
-        CPC_MEMBER: '中共党员',
-        CPC_PROBATIONARY: '中共预备党员',
-        CYL_MEMBER: '共青团员',
-        DEMOCRATIC_PARTY: '民主党派',
-        NON_PARTISAN: '无党派人士',
-        MASSES: '群众',
-      },
-      ChineseProficiency: { GOOD: '好', FAIRLY_GOOD: '较好', AVERAGE: '一般' },
-      EligibilityRule: {
-        ETHNICITY: '民族',
-        AGE: '年龄',
-        EDUCATION_TITLE: '学历与职称',
-        HEALTH: '健康状况',
-        BLACKLIST: '失信名单',
-        EARLIER_TRAINEE: '曾参加特培',
-      },
-      RuleOutcome: { PASSED: '符合', RELAXED: '放宽后符合', FLAGGED: '需审核人关注', FAILED: '不符合' },
+      Education: educationLabels,
+      TitleLevel: titleLevelLabels,
+      PoliticalStatus: politicalStatusLabels,
+      ChineseProficiency: chineseProficiencyLabels,
+      EligibilityRule: eligibilityRuleLabels,
+      RuleOutcome: ruleOutcomeLabels,
       ReviewStage: { EMPLOYER: '用人单位', PREFECTURE: '地州市人社局', REGIONAL: '自治区人社厅' },
       ReviewDecision: { RETURN: '退回修改', REJECT: '不通过', ENDORSE: '单位审核通过', RECOMMEND: '推荐', SELECT: '入选', NOT_SELECT: '未入选' },
       FindingResult: { PASS: '符合', NEEDS_CORRECTION: '需修改', FAIL: '不符合' },
@@ -653,13 +649,7 @@ export const appMessagesZh = {
         ANALYST: '数据分析',
       },
       AreaKind: { PREFECTURE: '地州市', CORPS: '兵团', DEPARTMENT: '自治区厅（局）' },
-      UnitNature: {
-        GOVERNMENT_AGENCY: '机关',
-        PUBLIC_INSTITUTION: '事业单位',
-        STATE_OWNED_ENTERPRISE: '国有企业',
-        PRIVATE_ENTERPRISE: '非公有制企业',
-        OTHER: '其他',
-      },
+      UnitNature: unitNatureLabels,
       BlacklistReason: { FRAUD: '虚报或伪造内容', ABANDONMENT: '入选后随意放弃或变更', OTHER: '其他' },
       AuditResult: { SUCCESS: '成功', REFUSED: '被拒绝', FAILED: '系统错误' },
       ClassifiedItemKind: { PAPER: '涉密论文或专著', AWARD: '涉密获奖成果', PROJECT: '涉密项目', OTHER: '其他涉密材料' },
