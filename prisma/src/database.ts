@@ -107,11 +107,29 @@ function lockDataDir(dataDir: string): () => void {
   return () => fs.rmSync(lockFile, { force: true });
 }
 
+const procMounted = fs.existsSync('/proc/self/stat');
+
+/**
+ * Whether the lock's holder still runs. A process killed a moment ago stays in the process
+ * table as a zombie (state Z, or X while being reaped) until its parent collects it, and
+ * kill(pid, 0) still succeeds for it: restarting after a crash was refused for a second or two.
+ */
 function isAlive(pid: number): boolean {
+  if (!procMounted) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process
+    }
+  }
+  let stat: string;
   try {
-    process.kill(pid, 0);
-    return true;
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
     return false;
   }
+  // "pid (command) state …": the command may hold spaces and parentheses.
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state !== 'Z' && state !== 'X';
 }

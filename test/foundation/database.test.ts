@@ -1,10 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { DatabaseUnreachable, openDatabase } from '@tepei/db/database';
+import { DatabaseUnreachable, EmbeddedDatabaseInUse, openDatabase } from '@tepei/db/database';
 import { migrate } from '@tepei/db/migrate';
 import { prismaDir } from '@tepei/db/paths';
 
@@ -68,6 +70,55 @@ describe('choosing the database', () => {
       expect(result.stderr).toContain(String(process.pid));
     } finally {
       await holder.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!fs.existsSync('/proc/self/stat'))('opens an embedded folder again at once after its holder was killed, and refuses it while the holder lives', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tepei-data-'));
+    const databaseModule = pathToFileURL(path.join(prismaDir, 'src', 'database.ts')).href;
+    // The holder is the node process itself, so the lock names its pid.
+    const holderScript = `import { openDatabase } from ${JSON.stringify(databaseModule)};
+      await openDatabase({ url: '', dataDir: ${JSON.stringify(dataDir)} });
+      console.log('ready');
+      setInterval(() => {}, 1000);`;
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', holderScript], {
+      cwd: prismaDir,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = once(holder, 'exit');
+    const stateOf = (pid: number) => {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat[stat.lastIndexOf(')') + 2];
+    };
+    try {
+      const [output] = (await once(holder.stdout!, 'data')) as [Buffer];
+      expect(output.toString()).toContain('ready');
+      const pid = holder.pid!;
+
+      const refused = openDatabase({ url: '', dataDir });
+      await expect(refused).rejects.toBeInstanceOf(EmbeddedDatabaseInUse);
+      await expect(refused).rejects.toThrow(String(pid));
+
+      holder.kill('SIGKILL');
+      // Node reaps a child from its event loop: until this test yields, the killed holder stays
+      // a zombie (state Z), which kill(pid, 0) still reports as running.
+      const deadline = Date.now() + 10_000;
+      while (stateOf(pid) !== 'Z') if (Date.now() > deadline) throw new Error(`holder ${pid} did not die`);
+      const reopened = openDatabase({ url: '', dataDir }); // the lock is checked before this returns
+      expect(stateOf(pid)).toBe('Z');
+      const database = await reopened;
+      try {
+        const client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+        expect((await client.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+        await client.end();
+      } finally {
+        await database.close();
+      }
+    } finally {
+      holder.kill('SIGKILL');
+      await exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
