@@ -4,6 +4,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import { inputBoundaryPlugin } from './errors/input-boundary.plugin.ts';
 import type PrismaTypes from '@tepei/db/pothos-types';
 import { getDatamodel } from '@tepei/db/pothos-types';
 import { GraphQLError } from 'graphql';
@@ -36,8 +37,9 @@ export const builder = new SchemaBuilder<{
     File: { Input: UploadedFile; Output: never };
   };
 }>({
-  // Scope-auth first, so that no other plugin runs a resolver before access is decided.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // Scope-auth first, so that no other plugin runs a resolver before access is decided; then the
+  // input boundary, so that malformed arguments are refused before any plugin decodes them.
+  plugins: [ScopeAuthPlugin, inputBoundaryPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: authScopesFor,
@@ -46,7 +48,7 @@ export const builder = new SchemaBuilder<{
       // A refused mutation is an attempt worth recording; the write is awaited before the
       // response leaves (see yoga.ts).
       if (info.parentType.name === 'Mutation') {
-        void writeAudit(context, { operation: info.fieldName, result: 'REFUSED', errorCode: code });
+        void writeAudit(context, { operation: info.fieldName, result: 'REFUSED', errorCode: code }, String(info.path.key));
       }
       return new GraphQLError(context.actor ? '无权执行此操作' : '请先登录', { extensions: { code } });
     },

@@ -1,6 +1,7 @@
 // The one Prisma client of the process. It is bound once at start (main.ts, or a test's
 // setup) to whichever database `openDatabase` chose, and imported from here everywhere.
-import { createPrismaClient, type PrismaClient } from '@tepei/db/client';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createPrismaClient, type Prisma, type PrismaClient } from '@tepei/db/client';
 import type { Database } from '@tepei/db/database';
 
 let client: PrismaClient | undefined;
@@ -29,15 +30,64 @@ function boundClient(): PrismaClient {
   return client;
 }
 
-/** Forwards to the bound client, so modules can import it before the database is chosen. */
+// ───────────────────────────── the unit of work ─────────────────────────────
+// A mutation is one unit of work: the `audited` wrapper (modules/audit/audit.service.ts) opens
+// one transaction for it, and every query the service makes through `prisma` — including its
+// own `prisma.$transaction(...)` blocks, which join the unit instead of opening another — and
+// the SUCCESS audit row run in it. So the change and its audit row commit together or not at all.
+
+const currentUnit = new AsyncLocalStorage<Prisma.TransactionClient>();
+
+/** Runs `work` as one transaction; inside another unit of work it simply joins that one. */
+export function inUnitOfWork<T>(work: () => Promise<T>): Promise<T> {
+  if (currentUnit.getStore()) return work();
+  return boundClient().$transaction((tx) => currentUnit.run(tx, work), transactionOptions);
+}
+
+export function insideUnitOfWork(): boolean {
+  return currentUnit.getStore() !== undefined;
+}
+
+/**
+ * `$transaction` as services call it, answered by the open unit: the callback form gets the
+ * unit's client, the array form runs its queries in it one after the other.
+ */
+function joinedTransaction(tx: Prisma.TransactionClient) {
+  return async (work: unknown) => {
+    if (typeof work === 'function') return (work as (client: Prisma.TransactionClient) => Promise<unknown>)(tx);
+    const results: unknown[] = [];
+    for (const query of work as Promise<unknown>[]) results.push(await query);
+    return results;
+  };
+}
+
+function forward(target: object, property: string | symbol) {
+  const value = Reflect.get(target, property, target);
+  return typeof value === 'function' ? value.bind(target) : value;
+}
+
+/**
+ * The client every module imports: the open unit of work's transaction when there is one, else
+ * the bound client. Modules can import it before the database is chosen.
+ */
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    const target = boundClient();
-    const value = Reflect.get(target, property, target);
-    return typeof value === 'function' ? value.bind(target) : value;
+    const unit = currentUnit.getStore();
+    if (unit) return property === '$transaction' ? joinedTransaction(unit) : forward(unit, property);
+    return forward(boundClient(), property);
   },
   // Pothos looks model delegates up with `in`.
   has(_target, property) {
     return Reflect.has(boundClient(), property);
   },
 });
+
+/**
+ * The bound client, never the open unit of work: for what must stay recorded although the unit
+ * rolls back (an audited refusal, a counted sign-in attempt). Never call it while a unit is open
+ * on the embedded database: it has one connection, and the unit holds it.
+ */
+export function prismaOutsideUnitOfWork(): PrismaClient {
+  if (currentUnit.getStore()) throw new Error('prismaOutsideUnitOfWork() called inside a unit of work');
+  return boundClient();
+}

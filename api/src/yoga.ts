@@ -1,12 +1,13 @@
 // Builds the GraphQL server. It opens no port (main.ts listens), so tests call yoga.fetch.
 import { createYoga } from 'graphql-yoga';
 import { type Clock, systemClock } from './clock.ts';
-import { type Context, contextFactory } from './context.ts';
+import { contextFactory } from './context.ts';
 import { AggregateCache } from './modules/analytics/aggregate-cache.ts';
-import { flushAudit } from './modules/audit/audit.service.ts';
+import { auditPlugin } from './modules/audit/audit.plugin.ts';
 import { formFilesPlugin } from './modules/forms/forms.routes.ts';
 import { documentFilesPlugin } from './modules/documents/documents.routes.ts';
 import { hardeningPlugins } from './hardening.ts';
+import { maskError } from './errors/mask-error.ts';
 import { schema } from './schema.ts';
 
 export interface YogaOptions {
@@ -21,7 +22,7 @@ export function createYogaApp(options: YogaOptions = {}) {
     graphqlEndpoint: '/graphql',
     context: contextFactory(options.clock ?? systemClock, options.aggregateTtlMs ? new AggregateCache(options.aggregateTtlMs) : undefined),
     // Unexpected errors reach users as a generic message; the cause is logged server-side.
-    maskedErrors: true,
+    maskedErrors: { maskError },
     graphiql: { title: '新疆少数民族科技骨干特殊培养 GraphQL' },
     landingPage: false,
     // Batched requests are off (yoga's default): one operation per request.
@@ -31,11 +32,7 @@ export function createYogaApp(options: YogaOptions = {}) {
       formFilesPlugin(options.clock ?? systemClock),
       documentFilesPlugin(options.clock ?? systemClock),
       ...hardeningPlugins,
-      {
-        onExecute: () => ({
-          onExecuteDone: ({ args }: { args: { contextValue: unknown } }) => flushAudit(args.contextValue as Context),
-        }),
-      },
+      auditPlugin,
     ],
   });
 }

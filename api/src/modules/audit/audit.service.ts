@@ -1,7 +1,7 @@
 // The append-only audit log: one record for every mutation and every refused attempt. Nothing
 // in the API updates or deletes a record.
 import type { Context } from '../../context.ts';
-import { prisma } from '../../db.ts';
+import { inUnitOfWork, prisma } from '../../db.ts';
 import { DomainError } from '../../errors/domain-errors.ts';
 import type { AuditResult } from '@tepei/db/enums';
 import { redact } from './redact.ts';
@@ -20,6 +20,8 @@ export interface AuditEntry {
 }
 
 const pending = new WeakMap<Context, Promise<unknown>[]>();
+/** Response keys of the root mutation fields that already have their audit record. */
+const recorded = new WeakMap<Context, Set<string>>();
 
 function scopeOf(ctx: Context): string | null {
   const actor = ctx.actor;
@@ -29,7 +31,16 @@ function scopeOf(ctx: Context): string | null {
   return 'region';
 }
 
-export function writeAudit(ctx: Context, entry: AuditEntry): Promise<void> {
+/**
+ * Writes one record. Inside a unit of work (db.ts) it is part of the unit's transaction, so it
+ * commits with the change or not at all; outside one it stands alone.
+ */
+export function writeAudit(ctx: Context, entry: AuditEntry, responseKey?: string): Promise<void> {
+  if (responseKey) {
+    const keys = recorded.get(ctx) ?? new Set<string>();
+    keys.add(responseKey);
+    recorded.set(ctx, keys);
+  }
   const write = prisma.auditRecord
     .create({
       data: {
@@ -59,36 +70,86 @@ export async function flushAudit(ctx: Context): Promise<void> {
   if (list) await Promise.all(list);
 }
 
+interface ResultError {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: Readonly<Record<string, unknown>>;
+}
+
 /**
- * Wraps a mutation's resolver: records SUCCESS, REFUSED (a domain error, returned to the
- * client as a typed error) or FAILED (unexpected), then passes the outcome on unchanged.
+ * Records the refusals that never reached a field's resolver: variables the schema could not
+ * coerce, an ID of another type, a scope check that threw. Called once a mutation operation has
+ * been executed; a root field that failed without a record of its own gets a REFUSED one.
  */
-export function audited<Args extends object, Result>(
+export async function auditUnrecordedRefusals(
+  ctx: Context,
+  rootFields: ReadonlyArray<{ responseKey: string; fieldName: string }>,
+  errors: ReadonlyArray<ResultError>,
+): Promise<void> {
+  const keys = recorded.get(ctx) ?? new Set<string>();
+  const requestWide = errors.find((error) => !error.path?.length);
+  for (const { responseKey, fieldName } of rootFields) {
+    if (keys.has(responseKey)) continue;
+    const error = requestWide ?? errors.find((candidate) => candidate.path?.[0] === responseKey);
+    if (!error) continue;
+    const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'BAD_USER_INPUT';
+    await writeAudit(ctx, { operation: fieldName, result: 'REFUSED', errorCode: code }, responseKey);
+  }
+}
+
+export interface AuditedOptions<Args, Prepared> {
+  /** What the record keeps of the arguments (default: all of them, redacted). */
+  details?: (args: Args) => unknown;
+  /**
+   * Work done before the unit of work opens, outside any transaction: checks whose traces must
+   * stay although the mutation is refused (a counted sign-in attempt), and slow work that should
+   * not hold a transaction (password hashing). Its result is handed to `resolve`.
+   */
+  prepare?: (args: Args, ctx: Context) => Promise<Prepared>;
+}
+
+/**
+ * Wraps a mutation's resolver as one unit of work: the resolver's queries and the SUCCESS record
+ * commit together or not at all. A domain error rolls the unit back and is recorded as REFUSED
+ * (returned to the client as a typed error), anything else as FAILED; the outcome passes on
+ * unchanged.
+ */
+export function audited<Args extends object, Result, Prepared = undefined>(
   operation: string,
   targetOf: (args: NoInfer<Args>) => AuditTarget | null,
-  resolve: (args: Args, ctx: Context) => Promise<Result>,
-  detailsOf: (args: NoInfer<Args>) => unknown = (args) => args,
-): (root: unknown, args: Args, ctx: Context) => Promise<Result> {
-  return async (_root, args, ctx) => {
+  resolve: (args: Args, ctx: Context, prepared: NoInfer<Prepared>) => Promise<Result>,
+  detailsOrOptions: ((args: NoInfer<Args>) => unknown) | AuditedOptions<NoInfer<Args>, Prepared> = {},
+): (root: unknown, args: Args, ctx: Context, info?: { path: { key: string | number } }) => Promise<Result> {
+  const options: AuditedOptions<Args, Prepared> = typeof detailsOrOptions === 'function' ? { details: detailsOrOptions } : detailsOrOptions;
+  const detailsOf = options.details ?? ((args: Args) => args);
+  return async (_root, args, ctx, info) => {
+    const responseKey = info ? String(info.path.key) : undefined;
     const target = targetOf(args);
     try {
-      const result = await resolve(args, ctx);
-      // Sign-in and registration return the account under `user`.
-      const shape = result as { id?: string; user?: { id?: string } } | null;
-      const id = target?.id ?? shape?.id ?? shape?.user?.id ?? null;
+      const prepared = (options.prepare ? await options.prepare(args, ctx) : undefined) as Prepared;
+      const result = await inUnitOfWork(async () => {
+        const result = await resolve(args, ctx, prepared);
+        // Sign-in and registration return the account under `user`.
+        const shape = result as { id?: string; user?: { id?: string } } | null;
+        const id = target?.id ?? shape?.id ?? shape?.user?.id ?? null;
+        await writeAudit(
+          ctx,
+          { operation, target: target ? { ...target, id } : null, result: 'SUCCESS', details: detailsOf(args) },
+          responseKey,
+        );
+        return result;
+      });
       // Whatever changed, the dashboards of this process count it from now on.
       ctx.aggregates?.clear();
-      await writeAudit(ctx, { operation, target: target ? { ...target, id } : null, result: 'SUCCESS', details: detailsOf(args) });
       return result;
     } catch (error) {
       const refused = error instanceof DomainError;
-      await writeAudit(ctx, {
-        operation,
-        target,
-        result: refused ? 'REFUSED' : 'FAILED',
-        errorCode: refused ? error.code : 'INTERNAL',
-        details: detailsOf(args),
-      });
+      // The unit has rolled back: this record stands alone.
+      await writeAudit(
+        ctx,
+        { operation, target, result: refused ? 'REFUSED' : 'FAILED', errorCode: refused ? error.code : 'INTERNAL', details: detailsOf(args) },
+        responseKey,
+      );
       throw error;
     }
   };

@@ -14,9 +14,11 @@ export function maskPhone(phone: string): string {
 }
 
 export function redactText(text: string): string {
-  // PostgreSQL's json cannot hold NUL; other control characters say nothing an auditor needs.
+  // PostgreSQL's json cannot hold NUL nor a lone UTF-16 surrogate (its insert would fail and take
+  // the change with it); other control characters say nothing an auditor needs.
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(residentIdPattern, '$1********$2').replace(mobilePattern, '*******$1');
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(residentIdPattern, '$1********$2').replace(mobilePattern, '*******$1');
 }
 
 export function redact(value: unknown, key = ''): unknown {

@@ -1,0 +1,30 @@
+// What a client sees of an error that no resolver turned into a typed result. Input the
+// boundary (input-boundary.plugin.ts) did not foresee but a library refused — a Pothos check of
+// a global ID's type or a cursor, a value Prisma or PostgreSQL cannot take — is still the
+// client's input: it is answered as BAD_USER_INPUT without echoing the input. Anything else
+// stays masked as unexpected (yoga's default), its cause logged on the server only.
+import { PothosValidationError } from '@pothos/core';
+import { Prisma } from '@tepei/db/client';
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError } from 'graphql-yoga';
+
+/** Prisma's codes for a value the column cannot hold (bad UUID, too long, out of range…). */
+const inputErrorCodes = new Set(['P2000', 'P2005', 'P2006', 'P2007', 'P2019', 'P2020', 'P2023', 'P2033']);
+
+function isClientInputError(error: unknown): boolean {
+  if (error instanceof PothosValidationError) return true;
+  if (error instanceof Prisma.PrismaClientValidationError) return true;
+  return error instanceof Prisma.PrismaClientKnownRequestError && inputErrorCodes.has(error.code);
+}
+
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original && !(original instanceof GraphQLError) && isClientInputError(original)) {
+    return new GraphQLError('输入有误：标识、分页游标或数值的格式不正确', {
+      path: error instanceof GraphQLError ? error.path : undefined,
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return yogaMaskError(error, message, isDev);
+}
