@@ -18,8 +18,9 @@ function isClientInputError(error: unknown): boolean {
 }
 
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original && !(original instanceof GraphQLError) && isClientInputError(original)) {
+  // Pothos' own checks are GraphQLErrors, which yoga would pass on as they are, ID included.
+  const original = error instanceof PothosValidationError ? error : error instanceof GraphQLError ? error.originalError : error;
+  if (original && isClientInputError(original)) {
     return new GraphQLError('输入有误：标识、分页游标或数值的格式不正确', {
       path: error instanceof GraphQLError ? error.path : undefined,
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
