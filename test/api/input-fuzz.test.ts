@@ -224,4 +224,25 @@ describe('malformed input from any client', () => {
     expect(errorLogs).toBe(0);
     expect(await fingerprint()).toEqual(before);
   }, 400_000);
+
+  it('answers generated malformed HTTP requests (query strings, bodies, content types) with no 5xx and no unexpected error', async () => {
+    const parameters = ['query', 'variables', 'extensions', 'operationName', 'x'];
+    const values = ['{bad', '%00', '\u0000', '[1]', '"x"', '{"a":', 'null', '{}', '{ health { ok } }', long.slice(0, 3000), '\uD800'];
+    const contentTypes = ['application/json', 'application/x-www-form-urlencoded', 'application/graphql', 'text/plain', 'multipart/form-data; boundary=b', 'application/json; charset=latin1', ''];
+    const failures: string[] = [];
+    for (let index = 0; index < 600; index++) {
+      const search = new URLSearchParams();
+      for (const name of parameters) if (random() < 0.5) search.set(name, pick(values));
+      const token = pick(tokens);
+      const headers: Record<string, string> = { 'x-graphql-yoga-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      const get = random() < 0.4;
+      const contentType = pick(contentTypes);
+      if (!get && contentType) headers['content-type'] = contentType;
+      const body = get ? undefined : random() < 0.5 ? search.toString() : pick([...values, JSON.stringify({ query: pick(values), variables: pick(values) })]);
+      const response = await api.yoga.fetch(`http://test/graphql${get ? `?${search}` : ''}`, { method: get ? 'GET' : 'POST', headers, body });
+      const text = await response.text();
+      if (response.status >= 500 || /Unexpected error/.test(text)) failures.push(`${get ? 'GET' : `POST ${contentType}`} ${get ? search : body?.slice(0, 200)} → ${response.status} ${text.slice(0, 200)}`);
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
+  }, 300_000);
 });
