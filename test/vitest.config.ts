@@ -10,6 +10,7 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     include: ['**/*.test.ts'],
+    globalSetup: ['./support/global-setup.ts'],
     exclude: ['node_modules/**'],
     testTimeout: 120_000,
     hookTimeout: 180_000,

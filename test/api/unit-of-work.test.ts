@@ -61,8 +61,8 @@ describe('a mutation and its audit record are one transaction', () => {
     expect(response.data?.[field]?.__typename, JSON.stringify(response)).toBe(`Mutation${capitalized(field)}Success`);
     const [record] = (await recordsSince(before)).filter((candidate) => candidate.result === 'SUCCESS');
     expect(record?.operation).toBe(field);
-    const [{ xmin }] = await api.prisma.$queryRawUnsafe<Array<{ xmin: string }>>(`SELECT xmin::text AS xmin FROM "AuditRecord" WHERE id = $1`, record!.id);
-    expect(await tablesWrittenBy(xmin)).not.toEqual([]);
+    const [audit] = await api.prisma.$queryRawUnsafe<Array<{ xmin: string }>>(`SELECT xmin::text AS xmin FROM "AuditRecord" WHERE id = $1`, record!.id);
+    expect(await tablesWrittenBy(audit!.xmin)).not.toEqual([]);
   });
 
   it('leaves nothing changed when the SUCCESS record cannot be written, and says the change failed', async () => {

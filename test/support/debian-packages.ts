@@ -1,7 +1,11 @@
 // Tools the tests run that no npm package provides (Chromium, a Chinese font, poppler's
 // pdftoppm) come from Debian: installed on the spot when the tests run as root, as CI does,
-// otherwise named in one line the developer can act on.
+// otherwise named in one line the developer can act on. They are installed once, before any
+// test file starts (global-setup.ts): two files running apt-get at once would fight over its lock.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const chromiumPath = '/usr/bin/chromium';
 
 export function ensureDebianPackages(missing: readonly string[], neededFor: string): void {
   if (!missing.length) return;
@@ -22,4 +26,21 @@ export function commandRuns(command: string, args: readonly string[] = ['--versi
   } catch {
     return false;
   }
+}
+
+export function hasChineseFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Every Debian package some test needs and the machine lacks. */
+export function missingDebianPackages(): string[] {
+  return [
+    ...(existsSync(chromiumPath) ? [] : ['chromium']),
+    ...(hasChineseFont() ? [] : ['fonts-noto-cjk']),
+    ...(commandRuns('pdftoppm', ['-v']) ? [] : ['poppler-utils']),
+  ];
 }
