@@ -21,5 +21,6 @@ import './modules/accounts/accounts.schema.ts';
 import './modules/audit/audit.schema.ts';
 import './modules/forms/forms.schema.ts';
 import './modules/documents/documents.schema.ts';
+import './modules/documents/signed-scans.schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -16,6 +16,7 @@ import { blacklistedUnitName, edgeCases } from './edge-cases.ts';
 import { type WrittenHistory, writeHistory } from './history.ts';
 import { Random, seedId } from './random.ts';
 import { currentRound, historicRound, historicRoundYear, quotaRows, quotaTable, roundRow, seedRoundId } from './rounds.ts';
+import { signedScanRows } from './signed-scans.ts';
 import { trainingRows } from './training.ts';
 import { type AreaRef, buildUnits, unitByName, unitRows } from './units.ts';
 
@@ -147,6 +148,8 @@ interface SeedRows {
   orientationAttendances: Prisma.OrientationAttendanceCreateManyInput[];
   trainingRecords: Prisma.TrainingRecordCreateManyInput[];
   blacklistEntries: Prisma.BlacklistEntryCreateManyInput[];
+  documents: Prisma.DocumentCreateManyInput[];
+  documentContents: Prisma.DocumentContentCreateManyInput[];
 }
 
 /** Everything to write, computed in memory: no query depends on another's result. */
@@ -189,6 +192,7 @@ function buildRows(areas: readonly AreaRef[], today: Date): SeedRows {
   }
   const serials = serialNumbers(planned, histories);
   const training = trainingRows(past, planned, histories, staff.actors.adminId);
+  const scans = signedScanRows(planned, histories, staff.actors);
   const childRows = <T extends object>(pick: (application: PlannedApplication) => T[], kind: string) =>
     planned.flatMap((application) =>
       pick(application).map((row, index) => ({ id: seedId(`${application.key}:${kind}:${index}`), applicationId: application.id, ...row })),
@@ -212,6 +216,8 @@ function buildRows(areas: readonly AreaRef[], today: Date): SeedRows {
     orientationAttendances: training.attendances,
     trainingRecords: training.records,
     blacklistEntries: blacklistRows(planned, staff.actors.adminId),
+    documents: scans.documents,
+    documentContents: scans.contents,
   };
 }
 
@@ -291,4 +297,6 @@ async function writeRows(tx: Prisma.TransactionClient, rows: SeedRows): Promise<
   await tx.orientationAttendance.createMany({ data: rows.orientationAttendances });
   await tx.trainingRecord.createMany({ data: rows.trainingRecords });
   await tx.blacklistEntry.createMany({ data: rows.blacklistEntries });
+  await inBatches(rows.documents, 2000, (data) => tx.document.createMany({ data }));
+  await inBatches(rows.documentContents, 4000, (data) => tx.documentContent.createMany({ data }));
 }

@@ -254,7 +254,7 @@ describe('who may upload', () => {
     }
   });
 
-  it("the employer uploads the signed form 4 of its own unit's application only, while the unit reviews it", async () => {
+  it("the employer uploads the signed form 4 of its own unit's application only, from its review until the regional decision", async () => {
     const own = await uploadForm4(tokens['unit-kashgar']!, subjects.submitted.id, file(pdfBytes('form 4'), '用人单位审核表（盖章）.pdf'));
     expect(own.__typename, JSON.stringify(own)).toBe('MutationUploadForm4ScanSuccess');
     expect(own.data).toMatchObject({ kind: 'FORM4_SCAN', fileName: '用人单位审核表（盖章）.pdf' });
@@ -265,10 +265,10 @@ describe('who may upload', () => {
     // Another unit of the same area, and a unit of another area: the application is out of their sight.
     expect((await uploadForm4(tokens['unit-kashgar-school']!, subjects.submitted.id, file(pdfBytes(), 'x.pdf'))).__typename).toBe('NotFoundError');
     expect((await uploadForm4(tokens['unit-urumqi']!, subjects.submitted.id, file(pdfBytes(), 'x.pdf'))).__typename).toBe('NotFoundError');
-    // Its own unit's application, but a draft (not yet its to review) or already recommended.
+    // Its own unit's application, but a draft (not yet its to review) or already decided by the region.
     expect((await uploadForm4(tokens['unit-kashgar']!, subjects.draft.id, file(pdfBytes(), 'x.pdf'))).__typename).toBe('InvalidTransitionError');
-    const [recommended] = await insertApplications(api.prisma, { roundId: programme.roundId, unitId: programme.kashgar.unitId, areaId: programme.kashgar.areaId }, 1, 'RECOMMENDED');
-    expect((await uploadForm4(tokens['unit-kashgar']!, globalId('Application', recommended!), file(pdfBytes(), 'x.pdf'))).__typename).toBe('InvalidTransitionError');
+    const [selected] = await insertApplications(api.prisma, { roundId: programme.roundId, unitId: programme.kashgar.unitId, areaId: programme.kashgar.areaId }, 1, 'SELECTED', 'REMOTE', { signedScans: false });
+    expect((await uploadForm4(tokens['unit-kashgar']!, globalId('Application', selected!), file(pdfBytes(), 'x.pdf'))).__typename).toBe('InvalidTransitionError');
     // Applicants and prefectures are not units.
     expect((await uploadForm4(subjects.submitted.token, subjects.submitted.id, file(pdfBytes(), 'x.pdf'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await uploadForm4(tokens['pref-653100']!, subjects.submitted.id, file(pdfBytes(), 'x.pdf'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -69,6 +69,39 @@ describe('quotas under concurrent selections', () => {
     expect(outcomes.filter((outcome) => outcome === 'QuotaExceededError')).toHaveLength(3);
   });
 
+  it('never ends above the quota when places are lowered while selections run', async () => {
+    const lowerMutation = /* GraphQL */ `
+      mutation Lower($r: ID!, $remote: Int!) {
+        setModePlaces(roundId: $r, remotePlaces: $remote, localPlaces: 200) { __typename ... on Error { code } }
+      }
+    `;
+    let lowered = 0;
+    for (let round = 0; round < repetitions; round++) {
+      const used = await api.prisma.application.count({ where: { roundId: programme.roundId, mode: 'REMOTE', status: 'SELECTED' } });
+      await api.prisma.round.update({ where: { id: programme.roundId }, data: { remotePlaces: used + remainingPlaces } });
+      const ids = await insertApplications(api.prisma, { roundId: programme.roundId, unitId: programme.kashgar.unitId, areaId: programme.kashgar.areaId }, contenders, 'RECOMMENDED');
+      const lowerTo = used + 3;
+      const selections = ids.map((id) => api.gql(selectMutation, { id: globalId('Application', id), version: 3 }, adminToken));
+      // The lowering lands among the selections: some have counted already, others have not.
+      const lowering = api.gql(lowerMutation, { r: globalId('Round', programme.roundId), remote: lowerTo }, adminToken);
+      const [lowerResponse, ...responses] = await Promise.all([lowering, ...selections]);
+
+      expect(responses.every((response) => response.status === 200 && !response.errors)).toBe(true);
+      const outcome = lowerResponse.data.setModePlaces.__typename;
+      // Refused only because more than `lowerTo` were selected before it took its turn.
+      expect(outcome).toMatch(/^(MutationSetModePlacesSuccess|ValidationFailedError)$/);
+      if (outcome === 'MutationSetModePlacesSuccess') lowered++;
+      const places = (await api.prisma.round.findUniqueOrThrow({ where: { id: programme.roundId } })).remotePlaces;
+      expect(places).toBe(outcome === 'MutationSetModePlacesSuccess' ? lowerTo : used + remainingPlaces);
+      const selected = await api.prisma.application.count({ where: { roundId: programme.roundId, mode: 'REMOTE', status: 'SELECTED' } });
+      expect(selected).toBeLessThanOrEqual(places);
+      const successes = responses.filter((response) => response.data.regionalDecision.__typename === 'MutationRegionalDecisionSuccess').length;
+      expect(selected).toBe(used + successes);
+    }
+    // Issued before the selections' requests are read, it wins its turn at least sometimes.
+    expect(lowered).toBeGreaterThan(0);
+  });
+
   it('refuses allocations that add up to more than the mode has', async () => {
     const result = await api.gql(
       `mutation($r: ID!, $a: ID!) { setAreaAllocation(roundId: $r, mode: LOCAL, areaId: $a, places: 500) { __typename ... on ValidationFailedError { problems { path message } } } }`,

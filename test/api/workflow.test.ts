@@ -12,6 +12,7 @@ import {
   updateApplication,
   withdrawApplication,
 } from '../support/workflow.ts';
+import { uploadSignedScans } from '../support/uploads.ts';
 
 let api: TestApi;
 let programme: Programme;
@@ -69,6 +70,8 @@ describe('the application workflow', () => {
       conductConfirmed: true,
     });
     expect(recommended.data?.status).toBe('RECOMMENDED');
+    // The unit's signed form 4 and the area's signed form 5, uploaded before recommendations close.
+    await uploadSignedScans(api, { unitToken: tokens['unit-kashgar']!, prefectureToken: tokens['pref-653100']!, applicationId: application.id, roundId: roundId(), areaId: globalId('Area', programme.kashgar.areaId) });
     now = new Date('2027-04-10T10:00:00+08:00');
     // Sessions last 12 hours: months later the admin signs in again.
     tokens.admin = await api.login('admin');
@@ -229,8 +232,10 @@ describe('the application workflow', () => {
     // A unit of its own: the listing bars the unit, and the other tests still need theirs.
     const { token, application: drafted } = await draft({}, programme.kashgar.otherUnitId);
     const application = (await submitApplication(api, token, drafted.id, drafted.version)).data!;
-    const endorsed = await employerReview(api, await api.login('unit-kashgar-school'), application.id, application.version, { decision: 'ENDORSE', conductConfirmed: true });
+    const schoolToken = await api.login('unit-kashgar-school');
+    const endorsed = await employerReview(api, schoolToken, application.id, application.version, { decision: 'ENDORSE', conductConfirmed: true });
     const recommended = await prefectureReview(api, tokens['pref-653100']!, application.id, endorsed.data!.version, { decision: 'RECOMMEND', conductConfirmed: true });
+    await uploadSignedScans(api, { unitToken: schoolToken, prefectureToken: tokens['pref-653100']!, applicationId: application.id, roundId: roundId(), areaId: globalId('Area', programme.kashgar.areaId) });
     const selected = await regionalDecision(api, tokens.admin!, application.id, recommended.data!.version, 'SELECT');
     const usedBefore = await api.gql(`query($r: ID!) { quotaUsage(roundId: $r) { mode area { id } used remaining } }`, { r: roundId() }, tokens.admin);
     const remote = (data: typeof usedBefore.data) => data.quotaUsage.find((line: { mode: string; area: unknown }) => line.mode === 'REMOTE' && !line.area);

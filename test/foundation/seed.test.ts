@@ -365,6 +365,35 @@ describe('demo seed', () => {
     expect(hanAnywhere.every((application) => application.area.isSouthernXinjiang)).toBe(true);
   });
 
+  it('gives every selection the signed scans it needed when decided (form 4 after the endorsement, the area\'s form 5 after the recommendation), and every recommended application both', async () => {
+    const applications = await prisma.application.findMany({
+      where: { status: { in: ['RECOMMENDED', 'SELECTED', 'ORIENTATION_ATTENDED', 'IN_TRAINING', 'COMPLETED', 'ABANDONED'] } },
+      select: { id: true, status: true, roundId: true, areaId: true, endorsedAt: true, recommendedAt: true, decidedAt: true, round: { select: { recommendationDeadline: true } } },
+    });
+    const decided = applications.filter((application) => application.status !== 'RECOMMENDED');
+    expect(decided.length).toBeGreaterThan(300);
+    expect(applications.some((application) => application.status === 'RECOMMENDED')).toBe(true);
+    const form4 = await prisma.document.findMany({ where: { kind: 'FORM4_SCAN' }, select: { applicationId: true, uploadedAt: true, supersededAt: true } });
+    const form5 = await prisma.document.findMany({ where: { kind: 'FORM5_SCAN' }, select: { roundId: true, areaId: true, uploadedAt: true } });
+    const at = (date: Date | null) => date!.getTime();
+    const lacking = applications.filter((application) => {
+      // Decided: what was on record at the decision; still waiting: what is on record today.
+      const by = application.status === 'RECOMMENDED' ? today.getTime() : at(application.decidedAt);
+      const unitScan = form4.some(
+        (scan) => scan.applicationId === application.id && at(scan.uploadedAt) >= at(application.endorsedAt) && at(scan.uploadedAt) <= by && at(scan.uploadedAt) <= at(application.round.recommendationDeadline),
+      );
+      const areaList = form5.some(
+        (scan) => scan.roundId === application.roundId && scan.areaId === application.areaId && at(scan.uploadedAt) >= at(application.recommendedAt) && at(scan.uploadedAt) <= by,
+      );
+      return !unitScan || !areaList;
+    });
+    expect(lacking.map((application) => application.id)).toEqual([]);
+    // Every document has its bytes, and one current form 5 per round and area.
+    expect(await prisma.documentContent.count()).toBe(await prisma.document.count());
+    const current = await prisma.document.groupBy({ by: ['roundId', 'areaId'], where: { kind: 'FORM5_SCAN', supersededAt: null }, _count: { _all: true } });
+    expect(current.every((group) => group._count._all === 1)).toBe(true);
+  });
+
   it('changes nothing when run again', async () => {
     const before = await dump(prisma);
     const again = await seed(prisma, { today });

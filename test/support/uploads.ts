@@ -99,3 +99,37 @@ export const documentMutationCalls: Record<string, (world: World, role: Role) =>
     return preparedUpload(world, role, 'uploadForm5Scan', '$roundId: ID!, $areaId: ID', 'roundId: $roundId, areaId: $areaId', { roundId: world.roundGlobalId, areaId }, file(pdfBytes(), '名单汇总表.pdf'));
   },
 };
+
+// ─────────────────────────────── the signed scans a selection needs ───────────────────────────────
+
+/** The unit uploads the signed form 4 (用人单位审核表) of one application; answers the mutation's result. */
+export async function uploadForm4Scan(api: TestApi, unitToken: string, applicationId: string) {
+  const response = await gqlUpload(
+    api,
+    'mutation($id: ID!, $file: File!) { uploadForm4Scan(applicationId: $id, file: $file) { __typename ... on Error { code message } } }',
+    { id: applicationId },
+    { file: file(pdfBytes('form 4'), '用人单位审核表（签字盖章）.pdf') },
+    unitToken,
+  );
+  return response.data?.uploadForm4Scan as { __typename: string; code?: string; message?: string };
+}
+
+/** The prefecture uploads its area's signed form 5 (名单汇总表) of the round (relay ids). */
+export async function uploadForm5Scan(api: TestApi, prefectureToken: string, roundId: string, areaId: string) {
+  const response = await gqlUpload(
+    api,
+    'mutation($roundId: ID!, $areaId: ID, $file: File!) { uploadForm5Scan(roundId: $roundId, areaId: $areaId, file: $file) { __typename ... on Error { code message } } }',
+    { roundId, areaId },
+    { file: file(pdfBytes('form 5'), '名单汇总表（签字盖章）.pdf') },
+    prefectureToken,
+  );
+  return response.data?.uploadForm5Scan as { __typename: string; code?: string; message?: string };
+}
+
+/** Both scans, as the unit and the prefecture upload them once the application is recommended; throws when refused. */
+export async function uploadSignedScans(api: TestApi, scans: { unitToken: string; prefectureToken: string; applicationId: string; roundId: string; areaId: string }) {
+  const form4 = await uploadForm4Scan(api, scans.unitToken, scans.applicationId);
+  if (form4?.__typename !== 'MutationUploadForm4ScanSuccess') throw new Error(`form 4 scan refused: ${JSON.stringify(form4)}`);
+  const form5 = await uploadForm5Scan(api, scans.prefectureToken, scans.roundId, scans.areaId);
+  if (form5?.__typename !== 'MutationUploadForm5ScanSuccess') throw new Error(`form 5 scan refused: ${JSON.stringify(form5)}`);
+}

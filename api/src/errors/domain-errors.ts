@@ -66,6 +66,26 @@ export class InvalidTransitionError extends DomainError {
   }
 }
 
+/** The regional decision needs signed scans (附件4、附件5) that are not on record, or predate the step they sign. */
+export class SignedScansMissingError extends DomainError {
+  readonly code = 'SIGNED_SCANS_MISSING';
+  constructor(
+    /** SignedScanKind values: FORM4_SCAN, FORM5_SCAN. */
+    readonly missing: string[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The round is finished (rounds/round-finished.ts): it and its applications and quotas are read-only. */
+export class RoundFinishedError extends DomainError {
+  readonly code = 'ROUND_FINISHED';
+  constructor(roundName: string) {
+    super(`${roundName}已结束（审核推荐已截止，所有申报均已办结），不能再修改该年度及其申报、名额`);
+  }
+}
+
 /** Someone else changed the record since it was read (optimistic concurrency). */
 export class ConcurrentModificationError extends DomainError {
   readonly code = 'CONCURRENT_MODIFICATION';

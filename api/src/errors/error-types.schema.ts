@@ -11,6 +11,7 @@ import {
   NotEligibleError,
   NotFoundError,
   QuotaExceededError,
+  RoundFinishedError,
   ValidationFailedError,
   type FieldProblem,
 } from './domain-errors.ts';
@@ -26,7 +27,7 @@ export const ErrorInterface = builder.interfaceRef<DomainError>('Error').impleme
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type FieldsOf = (t: any) => Record<string, unknown>;
 
-function errorType(errorClass: abstract new (...args: never[]) => DomainError, name: string, description: string, extra?: FieldsOf) {
+export function errorType(errorClass: abstract new (...args: never[]) => DomainError, name: string, description: string, extra?: FieldsOf) {
   builder.objectType(errorClass as typeof DomainError & (new () => DomainError), {
     name,
     description,
@@ -54,6 +55,7 @@ errorType(InvalidTransitionError, 'InvalidTransitionError', '当前状态下不�
 }));
 errorType(ConcurrentModificationError, 'ConcurrentModificationError', '记录已被他人修改');
 errorType(ConflictError, 'ConflictError', '与已有记录冲突');
+errorType(RoundFinishedError, 'RoundFinishedError', '年度已结束，只读');
 errorType(AuthenticationFailedError, 'AuthenticationFailedError', '登录失败', (t) => ({
   retryAfterSeconds: t.int({ nullable: true, resolve: (error: AuthenticationFailedError) => error.retryAfterSeconds }),
 }));

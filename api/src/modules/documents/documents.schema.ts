@@ -3,7 +3,7 @@
 // (GraphQL multipart requests; the file arrives as the `File` scalar).
 import { DocumentKind } from '@tepei/db/enums';
 import { builder } from '../../builder.ts';
-import { DeadlinePassedError, ConcurrentModificationError, InvalidTransitionError } from '../../errors/domain-errors.ts';
+import { DeadlinePassedError, ConcurrentModificationError, InvalidTransitionError, RoundFinishedError } from '../../errors/domain-errors.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
 import { redactText } from '../audit/redact.ts';
 import { ApplicationType } from '../applications/application.schema.ts';
@@ -161,7 +161,7 @@ builder.mutationFields((t) => ({
   }),
   uploadForm4Scan: t.withAuth({ employer: true }).field({
     type: DocumentType,
-    description: '用人单位上传本单位申报人签字盖章的用人单位审核表扫描件；替换时保留历史。单位审核期间（已提交、地州市退回、单位已通过）可上传',
+    description: '用人单位上传本单位申报人签字盖章的用人单位审核表扫描件；替换时保留历史。推荐截止前、自治区遴选前（已提交、地州市退回、单位已通过、已推荐）可上传；遴选只认单位审核通过后上传的',
     errors: { types: uploadErrors },
     args: {
       applicationId: t.arg.globalID({ required: true, for: [ApplicationType] }),
@@ -176,8 +176,8 @@ builder.mutationFields((t) => ({
   }),
   uploadForm5Scan: t.withAuth({ $any: { prefecture: true, regional: true } }).field({
     type: DocumentType,
-    description: '上传签字盖章的名单汇总表扫描件：地州市人社局上传本地区的（areaId），自治区人社厅上传全区的（不填 areaId）；替换时保留历史',
-    errors: { types: [...commonErrors, ConcurrentModificationError] },
+    description: '上传签字盖章的名单汇总表扫描件：地州市人社局上传本地区的（areaId），自治区人社厅上传全区的（不填 areaId）；替换时保留历史。遴选只认本地区申报推荐后上传的；已结束的年度不能上传',
+    errors: { types: [...commonErrors, ConcurrentModificationError, RoundFinishedError] },
     args: {
       roundId: t.arg.globalID({ required: true, for: [RoundType] }),
       areaId: t.arg.globalID({ required: false, for: [AreaType], description: '本地区；不填表示全区' }),

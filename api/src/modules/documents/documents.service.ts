@@ -15,6 +15,7 @@ import type { UploadedFile } from '../../scalars.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
 import { loadVisibleApplication } from '../applications/workflow.service.ts';
 import { assertApplicationsOpen, assertRecommendationsOpen } from '../rounds/deadlines.ts';
+import { assertRoundNotFinished } from '../rounds/round-finished.ts';
 import { documentsVisibleTo, mayDownloadDocuments } from './documents.rules.ts';
 import { type CheckedFile, checkUpload, type DetectedType } from './file-content.ts';
 
@@ -57,7 +58,9 @@ const applicationDocumentRules: Record<ApplicationDocumentKind, ApplicationDocum
   FORM4_SCAN: {
     role: 'EMPLOYER',
     roleMessage: '用人单位审核表扫描件由申报人所在用人单位上传',
-    statuses: ['SUBMITTED', 'RETURNED_TO_EMPLOYER', 'ENDORSED'],
+    // Until the regional decision: the prefecture may recommend before the unit has uploaded
+    // its signed form 4, and the decision needs one uploaded after the endorsement (signed-scans.ts).
+    statuses: ['SUBMITTED', 'RETURNED_TO_EMPLOYER', 'ENDORSED', 'RECOMMENDED'],
     action: '上传用人单位审核表扫描件',
     replaces: true,
     deadline: () => assertRecommendationsOpen,
@@ -130,6 +133,7 @@ export async function uploadForm5Scan(actor: Actor, now: Date, upload: Form5Scan
   return prisma.$transaction(async (tx) => {
     // One upload per round at a time: two at once cannot both become current.
     await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${round.id}::uuid FOR UPDATE`;
+    await assertRoundNotFinished(tx, round.id, now);
     const owner = { roundId: round.id, areaId: upload.areaId };
     return store(tx, actor, now, 'FORM5_SCAN', owner, owner, checked);
   }, transactionOptions);

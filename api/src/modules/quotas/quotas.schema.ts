@@ -1,6 +1,6 @@
 // Places per mode and per area, and how many are used, reserved and remaining.
 import { builder } from '../../builder.ts';
-import { ConflictError } from '../../errors/domain-errors.ts';
+import { ConflictError, RoundFinishedError } from '../../errors/domain-errors.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
 import { TrainingModeEnum } from '../applications/application-enums.schema.ts';
 import { AreaType } from '../areas-units/areas-units.schema.ts';
@@ -50,7 +50,7 @@ builder.mutationFields((t) => ({
   setModePlaces: t.withAuth({ regional: true }).field({
     type: RoundType,
     description: '设置异地培养、当地培养名额（默认各200名）',
-    errors: { types: [...commonErrors, ConflictError] },
+    errors: { types: [...commonErrors, ConflictError, RoundFinishedError] },
     args: {
       roundId: t.arg.globalID({ required: true, for: [RoundType] }),
       remotePlaces: t.arg.int({ required: true }),
@@ -59,13 +59,13 @@ builder.mutationFields((t) => ({
     resolve: audited(
       'setModePlaces',
       (args) => ({ type: 'Round', id: args.roundId.id }),
-      (args, ctx) => setModePlaces(ctx.actor!, args.roundId.id, args.remotePlaces, args.localPlaces),
+      (args, ctx) => setModePlaces(ctx.actor!, ctx.now(), args.roundId.id, args.remotePlaces, args.localPlaces),
     ),
   }),
   setAreaAllocation: t.withAuth({ regional: true }).field({
     type: QuotaLineType,
     description: '把某培养方式的名额分配给一个地区；各地区合计不得超过总名额',
-    errors: { types: commonErrors },
+    errors: { types: [...commonErrors, RoundFinishedError] },
     args: {
       roundId: t.arg.globalID({ required: true, for: [RoundType] }),
       mode: t.arg({ type: TrainingModeEnum, required: true }),
@@ -76,7 +76,7 @@ builder.mutationFields((t) => ({
       'setAreaAllocation',
       (args) => ({ type: 'QuotaAllocation', id: `${args.roundId.id}/${args.mode}/${args.areaId.id}` }),
       async (args, ctx) => {
-        await setAreaAllocation(ctx.actor!, args.roundId.id, args.mode, args.areaId.id, args.places);
+        await setAreaAllocation(ctx.actor!, ctx.now(), args.roundId.id, args.mode, args.areaId.id, args.places);
         const lines = await quotaUsage(ctx.actor!, args.roundId.id);
         return lines.find((line) => line.mode === args.mode && line.areaId === args.areaId.id)!;
       },

@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { prisma, transactionOptions } from '../../db.ts';
 import { FieldProblems, ForbiddenError, NotFoundError, QuotaExceededError } from '../../errors/domain-errors.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
+import { assertRoundNotFinished } from '../rounds/round-finished.ts';
 
 const modeLabels: Record<TrainingMode, string> = { REMOTE: '异地培养', LOCAL: '当地培养' };
 
@@ -25,11 +26,17 @@ function placesOf(round: { remotePlaces: number; localPlaces: number }, mode: Tr
 }
 
 /**
- * Called inside the selection's transaction. Locking the round row makes concurrent
- * selections of one round take turns, so each counts what the previous ones committed.
+ * The round's row lock. Selections and every change of places (per mode or per area) take it
+ * first, so they take turns: each counts what the previous ones committed, and a lowering of
+ * places can never slip between a selection's count and its write (nor the reverse).
  */
+export async function lockRoundQuotas(tx: Transaction, roundId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${roundId}::uuid FOR UPDATE`;
+}
+
+/** Called inside the selection's transaction, under the round's lock (lockRoundQuotas). */
 export async function assertPlaceAvailable(tx: Transaction, application: Application): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${application.roundId}::uuid FOR UPDATE`;
+  await lockRoundQuotas(tx, application.roundId);
   const round = await tx.round.findUniqueOrThrow({ where: { id: application.roundId } });
   const places = placesOf(round, application.mode);
   const used = await tx.application.count({
@@ -79,15 +86,16 @@ export async function quotaUsage(actor: Actor, roundId: string): Promise<QuotaLi
   return lines.filter((entry) => entry.areaId === null || actor.role !== 'PREFECTURE' || entry.areaId === actor.areaId);
 }
 
-export async function setModePlaces(actor: Actor, roundId: string, remotePlaces: number, localPlaces: number) {
+export async function setModePlaces(actor: Actor, now: Date, roundId: string, remotePlaces: number, localPlaces: number) {
   if (actor.role !== 'REGIONAL') throw new ForbiddenError('仅自治区人社厅可以设置名额');
   const problems = new FieldProblems();
   if (!Number.isInteger(remotePlaces) || remotePlaces < 0 || remotePlaces > 10000) problems.add(['remotePlaces'], '名额应为0至10000的整数');
   if (!Number.isInteger(localPlaces) || localPlaces < 0 || localPlaces > 10000) problems.add(['localPlaces'], '名额应为0至10000的整数');
   problems.throwIfAny();
   return prisma.$transaction(async (tx) => {
-    const round = await tx.round.findUnique({ where: { id: roundId }, include: { quotaAllocations: true } });
-    if (!round) throw new NotFoundError('特培年度');
+    await lockRoundQuotas(tx, roundId);
+    await assertRoundNotFinished(tx, roundId, now);
+    const round = await tx.round.findUniqueOrThrow({ where: { id: roundId }, include: { quotaAllocations: true } });
     for (const [mode, places] of [['REMOTE', remotePlaces], ['LOCAL', localPlaces]] as const) {
       const allocated = round.quotaAllocations.filter((a) => a.mode === mode).reduce((sum, a) => sum + a.places, 0);
       if (allocated > places) problems.add([mode === 'REMOTE' ? 'remotePlaces' : 'localPlaces'], `已分配到各地区的名额合计 ${allocated} 名，总名额不能少于此数`);
@@ -100,15 +108,15 @@ export async function setModePlaces(actor: Actor, roundId: string, remotePlaces:
 }
 
 /** Sets one area's share of a mode; the shares of a mode may not add up to more than its places. */
-export async function setAreaAllocation(actor: Actor, roundId: string, mode: TrainingMode, areaId: string, places: number) {
+export async function setAreaAllocation(actor: Actor, now: Date, roundId: string, mode: TrainingMode, areaId: string, places: number) {
   if (actor.role !== 'REGIONAL') throw new ForbiddenError('仅自治区人社厅可以分配名额');
   const problems = new FieldProblems();
   if (!Number.isInteger(places) || places < 0) problems.add(['places'], '名额应为非负整数');
   problems.throwIfAny();
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${roundId}::uuid FOR UPDATE`;
-    const round = await tx.round.findUnique({ where: { id: roundId }, include: { quotaAllocations: true } });
-    if (!round) throw new NotFoundError('特培年度');
+    await lockRoundQuotas(tx, roundId);
+    await assertRoundNotFinished(tx, roundId, now);
+    const round = await tx.round.findUniqueOrThrow({ where: { id: roundId }, include: { quotaAllocations: true } });
     if (!(await tx.area.findUnique({ where: { id: areaId } }))) throw new NotFoundError('地区');
     const others = round.quotaAllocations.filter((a) => a.mode === mode && a.areaId !== areaId).reduce((sum, a) => sum + a.places, 0);
     if (others + places > placesOf(round, mode)) {

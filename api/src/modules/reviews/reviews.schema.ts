@@ -6,6 +6,7 @@ import {
   InvalidTransitionError,
   NotEligibleError,
   QuotaExceededError,
+  SignedScansMissingError,
 } from '../../errors/domain-errors.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
 import { ApplicationType } from '../applications/application.schema.ts';
@@ -78,8 +79,8 @@ builder.mutationFields((t) => {
     }),
     regionalDecision: t.withAuth({ regional: true }).field({
       type: ApplicationType,
-      description: '自治区人社厅遴选：入选或未入选；入选不超过名额',
-      errors: { types: [...reviewErrors, QuotaExceededError] },
+      description: '自治区人社厅遴选：入选或未入选；入选须仍符合推荐条件、附件4与附件5签字盖章扫描件齐全，且不超过名额',
+      errors: { types: [...reviewErrors, QuotaExceededError, SignedScansMissingError] },
       args: { ...reviewArgs, decision: t.arg({ type: RegionalDecisionEnum, required: true }) },
       resolve: audited('regionalDecision', target, (args, ctx) =>
         regionalDecision(ctx.actor!, ctx.now(), args.decision, {

@@ -3,6 +3,7 @@ import type { Application, FindingResult } from '@tepei/db/client';
 import type { Actor } from '../../auth/actor.ts';
 import { FieldProblems, ForbiddenError } from '../../errors/domain-errors.ts';
 import { assertEligible } from '../eligibility/eligibility.guard.ts';
+import { assertSignedScansPresent } from '../documents/signed-scans.ts';
 import { assertPlaceAvailable } from '../quotas/quotas.service.ts';
 import { assertRecommendationsOpen } from '../rounds/deadlines.ts';
 import { transition, type Transaction } from '../applications/workflow.service.ts';
@@ -92,6 +93,17 @@ export async function regionalDecision(actor: Actor, now: Date, decision: Region
     reason: input.comment ?? null,
     review: { stage: 'REGIONAL', decision, comment: input.comment, conductConfirmed: true, findings: input.findings },
     data: { decidedAt: now },
-    guard: decision === 'SELECT' ? (tx, application) => assertPlaceAvailable(tx, application) : undefined,
+    // Only a selection needs the application to be eligible and its papers complete: the facts
+    // may have changed since the recommendation (a unit blacklisted since, a scan never
+    // uploaded). Turning an application down needs neither — an incomplete or no longer
+    // eligible application is exactly what the regional bureau may decline.
+    guard:
+      decision === 'SELECT'
+        ? async (tx, application) => {
+            await assertEligible(tx, application.id, now, '确定入选');
+            await assertSignedScansPresent(tx, application, '确定入选');
+            await assertPlaceAvailable(tx, application);
+          }
+        : undefined,
   });
 }

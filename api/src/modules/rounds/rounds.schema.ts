@@ -5,6 +5,7 @@ import { prisma } from '../../db.ts';
 import { DeadlinePassedError } from '../../errors/domain-errors.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
 import { audited } from '../audit/audit.service.ts';
+import { isRoundFinished } from './round-finished.ts';
 import { updateRound } from './rounds.service.ts';
 
 export const RoundType = builder.prismaNode('Round', {
@@ -31,6 +32,11 @@ export const RoundType = builder.prismaNode('Round', {
     isOpenForRecommendations: t.boolean({
       description: '审核推荐是否仍在进行（未过推荐截止时间）；已结束的年度不能再修改',
       resolve: (round, _args, ctx) => ctx.now() <= round.recommendationDeadline,
+    }),
+    isFinished: t.boolean({
+      description: '年度是否已结束：审核推荐已截止且所有申报均已办结（不通过、未入选、撤回、放弃或已结业）；已结束的年度及其申报、名额只读',
+      select: { id: true, recommendationDeadline: true },
+      resolve: (round, _args, ctx) => isRoundFinished(round, ctx.now()),
     }),
   }),
 });

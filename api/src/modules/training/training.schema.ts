@@ -2,12 +2,12 @@
 import { AssessmentResult } from '@tepei/db/enums';
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
-import { ConcurrentModificationError, InvalidTransitionError } from '../../errors/domain-errors.ts';
+import { ConcurrentModificationError, InvalidTransitionError, RoundFinishedError } from '../../errors/domain-errors.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
 import { ApplicationType } from '../applications/application.schema.ts';
 import { RoundType } from '../rounds/rounds.schema.ts';
 import { audited } from '../audit/audit.service.ts';
-import { completeTraining, recordOrientation, startTraining } from './training.service.ts';
+import { completeTraining, createOrientationSession, recordOrientation, startTraining } from './training.service.ts';
 
 const AssessmentResultEnum = builder.enumType(AssessmentResult, {
   name: 'AssessmentResult',
@@ -58,8 +58,8 @@ const target = (args: { id: { id: string } }) => ({ type: 'Application', id: arg
 builder.mutationFields((t) => ({
   createOrientationSession: t.withAuth({ regional: true }).field({
     type: OrientationSessionType,
-    errors: { types: commonErrors },
-    description: '安排训前培训',
+    errors: { types: [...commonErrors, RoundFinishedError] },
+    description: '安排训前培训（已结束的年度不能再安排）',
     args: {
       roundId: t.arg.globalID({ required: true, for: [RoundType] }),
       title: t.arg.string({ required: true }),
@@ -69,10 +69,7 @@ builder.mutationFields((t) => ({
     resolve: audited(
       'createOrientationSession',
       () => ({ type: 'OrientationSession' }),
-      (args) =>
-        prisma.orientationSession.create({
-          data: { roundId: args.roundId.id, title: args.title, heldOn: new Date(`${args.heldOn}T00:00:00Z`), place: args.place },
-        }),
+      (args, ctx) => createOrientationSession(ctx.actor!, ctx.now(), { roundId: args.roundId.id, title: args.title, heldOn: args.heldOn, place: args.place }),
     ),
   }),
   recordOrientation: t.withAuth({ regional: true }).field({

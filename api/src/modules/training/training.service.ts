@@ -2,7 +2,8 @@
 import type { AssessmentResult } from '@tepei/db/client';
 import type { Actor } from '../../auth/actor.ts';
 import { FieldProblems, ForbiddenError, NotFoundError } from '../../errors/domain-errors.ts';
-import { prisma } from '../../db.ts';
+import { prisma, transactionOptions } from '../../db.ts';
+import { assertRoundNotFinished } from '../rounds/round-finished.ts';
 import { transition } from '../applications/workflow.service.ts';
 
 function requireRegional(actor: Actor): void {
@@ -11,6 +12,15 @@ function requireRegional(actor: Actor): void {
 
 function dateOnly(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
+}
+
+/** Schedules a 训前培训 of a round that is not finished (round-finished.ts). */
+export async function createOrientationSession(actor: Actor, now: Date, input: { roundId: string; title: string; heldOn: string; place: string }) {
+  requireRegional(actor);
+  return prisma.$transaction(async (tx) => {
+    await assertRoundNotFinished(tx, input.roundId, now);
+    return tx.orientationSession.create({ data: { roundId: input.roundId, title: input.title, heldOn: dateOnly(input.heldOn), place: input.place } });
+  }, transactionOptions);
 }
 
 export async function recordOrientation(actor: Actor, now: Date, applicationId: string, expectedVersion: number, sessionId: string) {
