@@ -26,6 +26,7 @@ import { enumChoices } from '../enums.ts';
 import { BulkReviewButton } from '../reviews/BulkReviewButton.tsx';
 import { stageOf, stages } from '../reviews/decisions.ts';
 import { EligibilityBadges } from './EligibilityBadges.tsx';
+import { MissingScanBadges } from './MissingScanBadges.tsx';
 import { QueueFormFiles } from './QueueFormFiles.tsx';
 import { SavedViews } from './SavedViews.tsx';
 import { StatusChip } from './StatusChip.tsx';
@@ -106,6 +107,7 @@ export const ApplicationList = () => {
         <TextField source="trainingSpecialty" sortable={false} />
         <StatusChip source="status" />
         <EligibilityBadges label="resources.applications.fields.eligibility" sortable={false} />
+        <MissingScanBadges label="resources.applications.fields.missingSignedScans" sortable={false} />
         <DateTimeField source="submittedAt" />
       </Datagrid>
     </List>

@@ -27,6 +27,8 @@ export interface ApplicationRecord {
   area: { id: string; name: string };
   round: { id: string; name: string; year: number };
   eligibility: EligibilityResult[];
+  /** The signed scans the regional decision still lacks (API Application.missingSignedScans). */
+  missingSignedScans: Array<'FORM4_SCAN' | 'FORM5_SCAN'>;
   workHistory: { startMonth: string; endMonth: string | null; work: string; postOrTitle: string | null }[];
   awards: { awardedOn: string; name: string; level: string }[];
   publications: { publishedOn: string; titleAndContent: string; publisher: string }[];

@@ -30,7 +30,7 @@ const eligibility = 'eligibility { rule outcome reason blocking }';
 
 const applicationListFields = `
   id serialNumber name gender status mode trainingSpecialty submittedAt updatedAt version
-  ${unit} ${area} ${eligibility}`;
+  ${unit} ${area} ${eligibility} missingSignedScans`;
 
 const applicationFields = `
   ${applicationListFields}

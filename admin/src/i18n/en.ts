@@ -30,6 +30,7 @@ const appMessagesEn: typeof appMessagesZh = {
         round: 'Round',
         roundYear: 'Round',
         eligibility: 'Eligibility',
+        missingSignedScans: 'Signed scans',
         submittedAt: 'Submitted',
         updatedAt: 'Last change',
         createdAt: 'Created',
@@ -379,6 +380,7 @@ const appMessagesEn: typeof appMessagesZh = {
         findings: 'Findings',
       },
       history: { at: 'Time', from: 'From', to: 'To', actor: 'By', reason: 'Reason' },
+      missingScan: { FORM4_SCAN: 'Form 4 scan missing', FORM5_SCAN: 'Form 5 scan missing' },
       eligibility: {
         rule: 'Rule',
         outcome: 'Outcome',
@@ -656,6 +658,7 @@ const appMessagesEn: typeof appMessagesZh = {
         EARLIER_TRAINEE: 'Earlier trainee',
       },
       RuleOutcome: { PASSED: 'Met', RELAXED: 'Relaxed', FLAGGED: 'Check', FAILED: 'Not met' },
+      SignedScanKind: { FORM4_SCAN: 'Signed form 4 scan (unit review)', FORM5_SCAN: 'Signed form 5 scan (summary list)' },
       ReviewStage: { EMPLOYER: 'Employer unit', PREFECTURE: 'Prefecture bureau', REGIONAL: 'Regional bureau' },
       ReviewDecision: { RETURN: 'Return', REJECT: 'Reject', ENDORSE: 'Endorse', RECOMMEND: 'Recommend', SELECT: 'Select', NOT_SELECT: 'Not select' },
       FindingResult: { PASS: 'Pass', NEEDS_CORRECTION: 'Needs correction', FAIL: 'Fail' },

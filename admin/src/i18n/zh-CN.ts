@@ -12,6 +12,7 @@ import {
   unitNatureLabels,
 } from '../../../api/src/modules/applications/application-form.ts';
 import { eligibilityRuleLabels, ruleOutcomeLabels } from '../../../api/src/modules/eligibility/eligibility.rules.ts';
+import { missingScanLabels, signedScanLabels } from '../../../api/src/modules/documents/signed-scan-kinds.ts';
 import { raChineseMessages } from './ra-zh-CN.ts';
 
 export const appMessagesZh = {
@@ -41,6 +42,7 @@ export const appMessagesZh = {
         round: '年度',
         roundYear: '年度',
         eligibility: '推荐条件核验',
+        missingSignedScans: '签字盖章扫描件',
         submittedAt: '提交时间',
         updatedAt: '最后修改',
         createdAt: '创建时间',
@@ -390,6 +392,7 @@ export const appMessagesZh = {
         findings: '逐项意见',
       },
       history: { at: '时间', from: '原状态', to: '新状态', actor: '操作人', reason: '原因' },
+      missingScan: missingScanLabels,
       eligibility: {
         rule: '推荐条件',
         outcome: '核验结果',
@@ -638,6 +641,7 @@ export const appMessagesZh = {
       ChineseProficiency: chineseProficiencyLabels,
       EligibilityRule: eligibilityRuleLabels,
       RuleOutcome: ruleOutcomeLabels,
+      SignedScanKind: signedScanLabels,
       ReviewStage: { EMPLOYER: '用人单位', PREFECTURE: '地州市人社局', REGIONAL: '自治区人社厅' },
       ReviewDecision: { RETURN: '退回修改', REJECT: '不通过', ENDORSE: '单位审核通过', RECOMMEND: '推荐', SELECT: '入选', NOT_SELECT: '未入选' },
       FindingResult: { PASS: '符合', NEEDS_CORRECTION: '需修改', FAIL: '不符合' },

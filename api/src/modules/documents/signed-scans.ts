@@ -10,15 +10,9 @@
 import type { Application, ApplicationStatus, Prisma } from '@tepei/db/client';
 import { prisma } from '../../db.ts';
 import { SignedScansMissingError } from '../../errors/domain-errors.ts';
+import { type SignedScanKind, signedScanLabels } from './signed-scan-kinds.ts';
 
-export type SignedScanKind = 'FORM4_SCAN' | 'FORM5_SCAN';
-
-export const signedScanKinds: readonly SignedScanKind[] = ['FORM4_SCAN', 'FORM5_SCAN'];
-
-export const signedScanLabels: Record<SignedScanKind, string> = {
-  FORM4_SCAN: '附件4用人单位审核表（签字盖章）扫描件',
-  FORM5_SCAN: '附件5名单汇总表（签字盖章）扫描件',
-};
+export type { SignedScanKind };
 
 /** Which scans are due in which status: form 4 once endorsed, form 5 once recommended, until the decision. */
 const dueIn: Record<SignedScanKind, readonly ApplicationStatus[]> = {
