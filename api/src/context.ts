@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Actor } from './auth/actor.ts';
+import { clientAddressOf, type NodeServerContext } from './auth/client-address.ts';
 import { actorForBearerToken } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
 import type { AggregateCache } from './modules/analytics/aggregate-cache.ts';
@@ -9,6 +10,8 @@ export interface Context {
   /** Who is acting; null for anonymous requests (login, register, health). */
   actor: Actor | null;
   requestId: string;
+  /** Where the request comes from (auth/client-address.ts); null when unknown (yoga.fetch without a server context). */
+  clientAddress: string | null;
   now: Clock;
   /** Shared dashboard aggregates, when the server keeps them (modules/analytics/aggregate-cache.ts). */
   aggregates?: AggregateCache;
@@ -20,11 +23,13 @@ export interface SignedInContext extends Context {
 }
 
 export function contextFactory(clock: Clock, aggregates?: AggregateCache) {
-  return async ({ request }: YogaInitialContext): Promise<Context> => {
+  // Yoga hands node's request in as the prototype of the initial context: read it, don't spread it.
+  return async (initial: YogaInitialContext & NodeServerContext): Promise<Context> => {
+    const { request } = initial;
     const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
     const header = request.headers.get('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const actor = token ? await actorForBearerToken(token, clock()) : null;
-    return { actor, requestId, now: clock, aggregates };
+    return { actor, requestId, clientAddress: clientAddressOf(request, initial), now: clock, aggregates };
   };
 }

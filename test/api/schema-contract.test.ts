@@ -24,7 +24,7 @@ describe('the committed schema', () => {
 // ─────────────────────────────── (b) explicit access rules ───────────────────────────────
 
 /** The scope names the API knows (auth/scopes.ts). */
-const knownScopes = Object.keys(authScopesFor({ actor: null, requestId: 'contract', now: () => new Date() })) as Array<keyof AuthScopes>;
+const knownScopes = Object.keys(authScopesFor({ actor: null, requestId: 'contract', clientAddress: null, now: () => new Date() })) as Array<keyof AuthScopes>;
 
 /** Fields anyone may call without signing in; a new one must be added here on purpose. */
 const publicFields = ['Query.health', 'Query.registrationUnits', 'Mutation.login', 'Mutation.register'];

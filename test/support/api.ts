@@ -49,8 +49,11 @@ export interface TestApi {
   /** The API's own Prisma client, for arranging data and checking what was stored. */
   prisma: PrismaClient;
   db: TestDatabase;
-  /** Posts one GraphQL operation to /graphql, as `token`'s user when a token is given. */
-  gql<Data = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<Data>>;
+  /**
+   * Posts one GraphQL operation to /graphql, as `token`'s user when a token is given, from
+   * `clientAddress` when one is given (else the API knows no address, as for a script).
+   */
+  gql<Data = any>(query: string, variables?: Record<string, unknown>, token?: string, clientAddress?: string): Promise<GqlResponse<Data>>;
   /** Signs in through the `login` mutation and returns the bearer token; throws when refused. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -66,6 +69,25 @@ const loginMutation = /* GraphQL */ `
   }
 `;
 
+/**
+ * Posts one GraphQL operation to `yoga` (the test API's, or another instance over the same
+ * database). A client address is handed in the way node's server does: as the peer of `req`.
+ */
+export async function postGraphql<Data = any>(
+  yoga: YogaApp,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+  clientAddress?: string,
+): Promise<GqlResponse<Data>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const serverContext = clientAddress ? { req: { socket: { remoteAddress: clientAddress } } } : {};
+  const response = await yoga.fetch('http://test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }, serverContext);
+  const body = (await response.json()) as Omit<GqlResponse<Data>, 'status'>;
+  return { status: response.status, ...body };
+}
+
 export async function startApi(options: StartApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   // Same pool size as the test database's own client: PGlite serves one query at a time.
@@ -79,16 +101,8 @@ export async function startApi(options: StartApiOptions = {}): Promise<TestApi> 
   }
   const yoga = createYogaApp({ clock: options.clock });
 
-  async function gql<Data = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResponse<Data>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as Omit<GqlResponse<Data>, 'status'>;
-    return { status: response.status, ...body };
+  function gql<Data = any>(query: string, variables: Record<string, unknown> = {}, token?: string, clientAddress?: string): Promise<GqlResponse<Data>> {
+    return postGraphql<Data>(yoga, query, variables, token, clientAddress);
   }
 
   async function login(username: string, password = demoPassword): Promise<string> {

@@ -118,6 +118,17 @@ export class AuthenticationFailedError extends DomainError {
   }
 }
 
+/** Too many attempts from one client address (auth/attempt-limits.ts); try again after the wait. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 /** A unique value (username, ID number in a round) is already taken. */
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';

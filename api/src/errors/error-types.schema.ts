@@ -11,6 +11,7 @@ import {
   NotEligibleError,
   NotFoundError,
   QuotaExceededError,
+  RateLimitedError,
   RoundFinishedError,
   ValidationFailedError,
   type FieldProblem,
@@ -58,6 +59,10 @@ errorType(ConflictError, 'ConflictError', '与已有记录冲突');
 errorType(RoundFinishedError, 'RoundFinishedError', '年度已结束，只读');
 errorType(AuthenticationFailedError, 'AuthenticationFailedError', '登录失败', (t) => ({
   retryAfterSeconds: t.int({ nullable: true, resolve: (error: AuthenticationFailedError) => error.retryAfterSeconds }),
+}));
+errorType(RateLimitedError, 'RateLimitedError', '同一网络地址的尝试过多，请稍后再试', (t) => ({
+  // Nullable like AuthenticationFailedError's, so one selection can ask both for it.
+  retryAfterSeconds: t.int({ nullable: true, resolve: (error: RateLimitedError) => error.retryAfterSeconds }),
 }));
 
 const FieldProblemType = builder.objectRef<FieldProblem>('FieldProblem').implement({

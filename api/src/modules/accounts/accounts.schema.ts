@@ -9,18 +9,21 @@ import type { Actor } from '../../auth/actor.ts';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { prisma } from '../../db.ts';
-import { AuthenticationFailedError, ConflictError } from '../../errors/domain-errors.ts';
+import { AuthenticationFailedError, ConflictError, RateLimitedError } from '../../errors/domain-errors.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
 import { AreaType, EmployerUnitType } from '../areas-units/areas-units.schema.ts';
 import { audited } from '../audit/audit.service.ts';
 import { maskPhone, maskResidentId } from '../audit/redact.ts';
 import {
-  type AuthSession,
   createUser,
-  login,
+  verifyCredentials,
+  startSignedInSession,
   logout,
   me,
-  register,
+  checkRegistration,
+  createApplicantAccount,
+  type AuthSession,
+  type CheckedRegistration,
   revokeSessions,
   setUserDisabled,
   unlockUser,
@@ -67,9 +70,9 @@ export const UserType = builder.prismaObject('User', {
       resolve: (user, _args, ctx) => (user.phone && !seesIdentifiersOf(ctx, user.id) ? maskPhone(user.phone) : user.phone),
     }),
     disabled: t.exposeBoolean('disabled', { description: '是否已停用' }),
-    lockedUntil: t.expose('lockedUntil', { type: 'DateTime', nullable: true, description: '连续登录失败后临时锁定至此时' }),
+    lockedUntil: t.expose('lockedUntil', { type: 'DateTime', nullable: true, description: '最近一次因登录失败临时锁定至此时（锁定可能只针对失败所在的网络地址）' }),
     isLocked: t.boolean({
-      description: '当前是否处于临时锁定中（按服务器时间判断）',
+      description: '当前是否处于临时锁定中（按服务器时间判断）；解锁账户即解除所有网络地址的锁定',
       select: { lockedUntil: true },
       resolve: (user, _args, ctx) => !!user.lockedUntil && user.lockedUntil > ctx.now(),
     }),
@@ -149,36 +152,42 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   login: t.field({
     type: AuthPayload,
-    description: '用户名与密码登录；连续失败5次临时锁定15分钟',
+    description: '用户名与密码登录；同一网络地址失败5次（或各地址合计10次）临时锁定15分钟；同一网络地址15分钟内失败30次暂停登录',
     authScopes: { public: true },
-    errors: { types: [...commonErrors, AuthenticationFailedError] },
+    errors: { types: [...commonErrors, AuthenticationFailedError, RateLimitedError] },
     args: {
       username: t.arg.string({ required: true, description: '用户名（申报人为身份证号）' }),
       password: t.arg.string({ required: true }),
     },
-    resolve: audited(
+    resolve: audited<{ username: string; password: string }, AuthSession, User>(
       'login',
       () => ({ type: 'User' }),
-      ({ username, password }: { username: string; password: string }, ctx) => login(username, password, ctx.now()),
-      ({ username }) => ({ username: auditedUsername(username) }),
+      (_args, ctx, user) => startSignedInSession(user, ctx.now()),
+      {
+        details: ({ username }) => ({ username: auditedUsername(username) }),
+        prepare: ({ username, password }, ctx) => verifyCredentials(username, password, ctx.now(), ctx.clientAddress),
+      },
     ),
   }),
   register: t.field({
     type: AuthPayload,
-    description: '申报人注册并登录',
+    description: '申报人注册并登录；同一网络地址每小时至多注册10次',
     authScopes: { public: true },
-    errors: { types: [...commonErrors, ConflictError] },
+    errors: { types: [...commonErrors, ConflictError, RateLimitedError] },
     args: { input: t.arg({ type: RegisterInput, required: true }) },
-    resolve: audited(
+    resolve: audited<{ input: typeof RegisterInput.$inferInput }, AuthSession, CheckedRegistration>(
       'register',
       () => ({ type: 'User' }),
-      ({ input }: { input: typeof RegisterInput.$inferInput }, ctx) => register(input, ctx.now()),
-      ({ input }) => ({
-        idNumber: maskResidentId(normalizeResidentId(input.idNumber)),
-        name: input.name,
-        phone: maskPhone(input.phone),
-        unitId: input.unitId,
-      }),
+      (_args, ctx, checked) => createApplicantAccount(checked, ctx.now()),
+      {
+        details: ({ input }) => ({
+          idNumber: maskResidentId(normalizeResidentId(input.idNumber)),
+          name: input.name,
+          phone: maskPhone(input.phone),
+          unitId: input.unitId,
+        }),
+        prepare: ({ input }, ctx) => checkRegistration(input, ctx.now(), ctx.clientAddress),
+      },
     ),
   }),
   logout: t.withAuth({ signedIn: true }).boolean({
@@ -197,7 +206,7 @@ builder.mutationFields((t) => ({
     authScopes: { regional: true },
     errors: { types: [...commonErrors, ConflictError] },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: (query, root, args, ctx) =>
+    resolve: (query, root, args, ctx, info) =>
       audited(
         'createUser',
         () => ({ type: 'User' }),
@@ -211,7 +220,7 @@ builder.mutationFields((t) => ({
           areaId: input.areaId?.id ?? null,
           unitId: input.unitId?.id ?? null,
         }),
-      )(root, args, ctx),
+      )(root, args, ctx, info),
   }),
   setUserDisabled: t.prismaField({
     type: 'User',
@@ -222,13 +231,13 @@ builder.mutationFields((t) => ({
       userId: t.arg.id({ required: true }),
       disabled: t.arg.boolean({ required: true }),
     },
-    resolve: (query, root, args, ctx) =>
+    resolve: (query, root, args, ctx, info) =>
       audited<typeof args, User>(
         'setUserDisabled',
         userTarget,
         ({ userId, disabled }, ctx) => setUserDisabled(ctx.actor, userId, disabled, ctx.now(), query),
         ({ disabled }) => ({ disabled }),
-      )(root, args, ctx),
+      )(root, args, ctx, info),
   }),
   revokeUserSessions: t.prismaField({
     type: 'User',
@@ -236,13 +245,13 @@ builder.mutationFields((t) => ({
     authScopes: { regional: true },
     errors: { types: commonErrors },
     args: { userId: t.arg.id({ required: true }) },
-    resolve: (query, root, args, ctx) =>
+    resolve: (query, root, args, ctx, info) =>
       audited<typeof args, User>(
         'revokeUserSessions',
         userTarget,
         ({ userId }, ctx) => revokeSessions(ctx.actor, userId, ctx.now(), query),
         () => undefined,
-      )(root, args, ctx),
+      )(root, args, ctx, info),
   }),
   unlockUser: t.prismaField({
     type: 'User',
@@ -250,12 +259,12 @@ builder.mutationFields((t) => ({
     authScopes: { regional: true },
     errors: { types: commonErrors },
     args: { userId: t.arg.id({ required: true }) },
-    resolve: (query, root, args, ctx) =>
+    resolve: (query, root, args, ctx, info) =>
       audited<typeof args, User>(
         'unlockUser',
         userTarget,
         ({ userId }, ctx) => unlockUser(ctx.actor, userId, query),
         () => undefined,
-      )(root, args, ctx),
+      )(root, args, ctx, info),
   }),
 }));

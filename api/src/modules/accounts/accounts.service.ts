@@ -5,10 +5,19 @@ import { Prisma, type User } from '@tepei/db/client';
 import type { Role } from '@tepei/db/enums';
 import { normalizeResidentId, parseResidentId, residentIdProblemMessage } from '@tepei/db/reference/resident-id';
 import type { Actor } from '../../auth/actor.ts';
+import {
+  forgetSignInFailures,
+  lockedError,
+  recordSignInFailure,
+  releaseSignInAttempt,
+  reserveRegistration,
+  reserveSignInAttempt,
+  signInLimits,
+} from '../../auth/attempt-limits.ts';
 import { hashPassword, passwordPolicyProblem, verifyAgainstNothing, verifyPassword } from '../../auth/passwords.ts';
 import { usersVisibleTo } from '../../auth/row-rules.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
-import { prisma, transactionOptions } from '../../db.ts';
+import { prisma, prismaOutsideUnitOfWork, transactionOptions } from '../../db.ts';
 import {
   AuthenticationFailedError,
   ConflictError,
@@ -18,11 +27,11 @@ import {
 } from '../../errors/domain-errors.ts';
 
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
-/** Consecutive failed sign-ins that lock an account, and for how long. */
-export const lockAfterFailures = 5;
-export const lockDurationMs = 15 * 60 * 1000;
+/** Failed sign-ins from one address that lock an account, and for how long (auth/attempt-limits.ts). */
+export const lockAfterFailures = signInLimits.accountFromAddress.max;
+export const lockDurationMs = signInLimits.accountFromAddress.windowMs;
 
-/** Milliseconds to wait before answering a failed sign-in, given the consecutive failures so far. */
+/** Milliseconds to wait before answering a failed sign-in, given the recent failures so far. */
 export type FailedLoginDelay = (failures: number) => number;
 
 /** Slows guessing down: 200 ms per consecutive failure, never more than 2 s. */
@@ -60,11 +69,6 @@ function normalizeUsername(username: string): string {
   return /^\d{17}[\dXx]$/.test(trimmed) ? normalizeResidentId(trimmed) : trimmed;
 }
 
-function lockedError(lockedUntil: Date, now: Date): AuthenticationFailedError {
-  const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
-  return new AuthenticationFailedError('账户已临时锁定，请稍后再试', retryAfterSeconds);
-}
-
 async function startSession(user: User, now: Date): Promise<AuthSession> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
@@ -73,50 +77,56 @@ async function startSession(user: User, now: Date): Promise<AuthSession> {
   return { token, expiresAt, user };
 }
 
-/** Counts one more consecutive failure, locking the account when it reaches the limit. */
-async function recordFailedLogin(user: User, now: Date): Promise<{ failures: number; lockedUntil: Date | null }> {
-  // A lock that has run out starts a fresh count; otherwise increment atomically, so
-  // concurrent guesses cannot overwrite each other's count.
-  const lockExpired = user.lockedUntil !== null && user.lockedUntil <= now;
-  const counted = await prisma.user.update({
-    where: { id: user.id },
-    data: lockExpired ? { failedLoginCount: 1, lockedUntil: null } : { failedLoginCount: { increment: 1 } },
-    select: { failedLoginCount: true },
+/**
+ * What the admin sees of a failed sign-in on the user row: the failures since the last sign-in,
+ * and the end of the latest lock, from whichever address (the counts of auth/attempt-limits.ts
+ * decide; these columns only report).
+ */
+async function reportFailedLogin(userId: string, lockedUntil: Date | null): Promise<void> {
+  await prismaOutsideUnitOfWork().user.update({
+    where: { id: userId },
+    data: { failedLoginCount: { increment: 1 }, ...(lockedUntil ? { lockedUntil } : {}) },
   });
-  const failures = counted.failedLoginCount;
-  if (failures < lockAfterFailures) return { failures, lockedUntil: null };
-  const lockedUntil = new Date(now.getTime() + lockDurationMs);
-  await prisma.user.update({ where: { id: user.id }, data: { lockedUntil } });
-  return { failures, lockedUntil };
 }
 
 /**
- * Signs a user in. Unknown user, wrong password, locked and disabled accounts are all refused
- * with AuthenticationFailedError; each wrong password answers a little later than the last.
+ * Checks a user's credentials, outside any unit of work so that a counted failure stays counted
+ * though the sign-in is refused. The attempt is counted before the password is checked
+ * (auth/attempt-limits.ts): past a limit it is refused unchecked. Unknown user, wrong password,
+ * locked and disabled accounts are all refused with AuthenticationFailedError, too many failures
+ * from one address with RateLimitedError; each wrong password answers a little later than the
+ * last. Returns the user whose password was right; `startSignedInSession` then signs them in.
  */
-export async function login(username: string, password: string, now: Date): Promise<AuthSession> {
-  const user = await prisma.user.findUnique({ where: { username: normalizeUsername(username) } });
-  if (!user) {
-    await verifyAgainstNothing(password);
-    await sleep(failedLoginDelay(1));
-    throw new AuthenticationFailedError();
-  }
-  // A locked account is refused before the password is looked at: no guessing during a lock.
-  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
-
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const { failures, lockedUntil } = await recordFailedLogin(user, now);
-    await sleep(failedLoginDelay(failures));
+export async function verifyCredentials(username: string, password: string, now: Date, clientAddress: string | null = null): Promise<User> {
+  const name = normalizeUsername(username);
+  // Unknown names are counted and locked like known ones: the answers must not tell them apart.
+  const attempt = await reserveSignInAttempt(name, clientAddress, now);
+  const user = await prismaOutsideUnitOfWork().user.findUnique({ where: { username: name } });
+  const right = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password).then(() => false);
+  if (!user || !right) {
+    const lockedUntil = await recordSignInFailure(attempt, now);
+    if (user) await reportFailedLogin(user.id, lockedUntil);
+    await sleep(failedLoginDelay(attempt.failuresFromAddress));
     throw lockedUntil ? lockedError(lockedUntil, now) : new AuthenticationFailedError();
   }
+  await releaseSignInAttempt(attempt);
   // Only someone who knows the password learns that the account is disabled.
   if (user.disabled) throw new AuthenticationFailedError('账户已停用，请联系管理员');
+  return user;
+}
 
+/** Signs in a user whose credentials `verifyCredentials` accepted: clears the failures, opens a session. */
+export async function startSignedInSession(user: User, now: Date): Promise<AuthSession> {
   const signedIn = await prisma.user.update({
     where: { id: user.id },
     data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
   });
   return startSession(signedIn, now);
+}
+
+/** Both steps of signing in, for callers that are not a mutation (scripts, tests). */
+export async function login(username: string, password: string, now: Date, clientAddress: string | null = null): Promise<AuthSession> {
+  return startSignedInSession(await verifyCredentials(username, password, now, clientAddress), now);
 }
 
 /** Ends the session the actor is using; other sessions of the same user stay valid. */
@@ -162,11 +172,23 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
+/** A registration that passed every check, with the password already hashed. */
+export interface CheckedRegistration {
+  idNumber: string;
+  name: string;
+  phone: string;
+  unitId: string;
+  passwordHash: string;
+}
+
 /**
- * An applicant creates their own account: the username is their ID number. Every problem of
- * the form is reported at once, with the path of the field it concerns.
+ * Checks an applicant's registration, outside any unit of work (hashing is slow and needs no
+ * transaction, and the attempt counted per client address must stay counted). Every problem
+ * of the form is reported at once, with the path of its field.
  */
-export async function register(input: RegistrationInput, now: Date): Promise<AuthSession> {
+export async function checkRegistration(input: RegistrationInput, now: Date, clientAddress: string | null = null): Promise<CheckedRegistration> {
+  // Counted before anything is checked: "already registered" answers must not be harvested.
+  await reserveRegistration(clientAddress, now);
   const problems = new FieldProblems();
   const idNumber = normalizeResidentId(input.idNumber);
   const parsed = parseResidentId(idNumber);
@@ -180,18 +202,22 @@ export async function register(input: RegistrationInput, now: Date): Promise<Aut
   if (passwordProblem) problems.add(['input', 'password'], passwordProblem);
   problems.throwIfAny();
 
-  const taken = await prisma.user.count({ where: { OR: [{ idNumber }, { username: idNumber }] } });
-  if (taken) throw new ConflictError('该身份证号已注册');
+  if (await prisma.user.count({ where: { OR: [{ idNumber }, { username: idNumber }] } })) throw new ConflictError('该身份证号已注册');
+  return { idNumber, name, phone, unitId: input.unitId, passwordHash: await hashPassword(input.password) };
+}
+
+/** An applicant creates their own account (the username is their ID number) and is signed in. */
+export async function createApplicantAccount(checked: CheckedRegistration, now: Date): Promise<AuthSession> {
   try {
     const user = await prisma.user.create({
       data: {
-        username: idNumber,
-        idNumber,
-        displayName: name,
-        phone,
+        username: checked.idNumber,
+        idNumber: checked.idNumber,
+        displayName: checked.name,
+        phone: checked.phone,
         role: 'APPLICANT',
-        unitId: input.unitId,
-        passwordHash: await hashPassword(input.password),
+        unitId: checked.unitId,
+        passwordHash: checked.passwordHash,
         lastLoginAt: now,
       },
     });
@@ -201,6 +227,11 @@ export async function register(input: RegistrationInput, now: Date): Promise<Aut
     if (isUniqueViolation(error)) throw new ConflictError('该身份证号已注册');
     throw error;
   }
+}
+
+/** Both steps of registering, for callers that are not a mutation (scripts, tests). */
+export async function register(input: RegistrationInput, now: Date, clientAddress: string | null = null): Promise<AuthSession> {
+  return createApplicantAccount(await checkRegistration(input, now, clientAddress), now);
 }
 
 // ───────────────────────────── the regional admin ─────────────────────────────
@@ -316,10 +347,14 @@ export async function revokeSessions(actor: Actor | null, userId: string, now: D
   return prisma.user.findUniqueOrThrow({ ...loadable(query), where: { id: userId } }) as Promise<User>;
 }
 
-/** Lifts a temporary lock before it runs out and clears the failure count. */
+/**
+ * Lifts a temporary lock before it runs out, from every address, and clears the failure counts:
+ * how an owner locked out (by their own failures or a stranger's) gets back in.
+ */
 export async function unlockUser(actor: Actor | null, userId: string, query: UserQuery = {}): Promise<User> {
   requireRegional(actor);
-  await existingUser(userId);
+  const user = await existingUser(userId);
+  await forgetSignInFailures(user.username);
   return prisma.user.update({ ...loadable(query), where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } }) as Promise<User>;
 }
 
