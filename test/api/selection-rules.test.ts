@@ -3,6 +3,8 @@
 // (the unit's, uploaded after the endorsement) and form 5 (the area's, uploaded after the
 // recommendation), and the queue shows what is missing by the same rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { serverUrl } from '../support/database.ts';
 import { startApi, type TestApi } from '../support/api.ts';
 import { applicationForm, arrangeProgramme, person, type Programme } from '../fixtures/programme.ts';
 import { createApplication, employerReview, globalId, prefectureReview, regionalDecision, registerApplicant, submitApplication } from '../support/workflow.ts';
@@ -185,5 +187,34 @@ describe('eligibility is checked again at the selection', () => {
     expect(refused.message).toContain('不能确定入选');
     const used = await api.prisma.application.count({ where: { id: Buffer.from(recommended.id, 'base64').toString().split(':')[1]!, status: 'SELECTED' } });
     expect(used).toBe(0);
+  });
+});
+
+describe.skipIf(!serverUrl)('a blacklisting and a selection at the same moment', () => {
+  it('a selection waiting on a listing in progress sees the listing once it commits, and is refused', async () => {
+    // The last test of the file: the unit stays listed.
+    const endorsed = await endorse(await submitted());
+    await form4(endorsed);
+    const recommended = await recommend(endorsed);
+    await form5();
+    // A listing of the unit in progress on another connection, holding what a listing holds.
+    const listing = new pg.Client({ connectionString: api.db.url });
+    await listing.connect();
+    try {
+      await listing.query('BEGIN');
+      await listing.query('SELECT id FROM "Round" ORDER BY id FOR UPDATE');
+      await listing.query(
+        `INSERT INTO "BlacklistEntry" (id, "unitId", "reasonKind", reason, "listedAt", "expiresAt", "listedById")
+         SELECT gen_random_uuid(), $1::uuid, 'FRAUD', '同时列入失信名单', $2, $3, id FROM "User" WHERE username = 'admin'`,
+        [programme.kashgar.unitId, now, new Date(now.getTime() + 5 * 365 * 86_400_000)],
+      );
+      const selection = select(recommended);
+      // The selection now waits for the round; let it get there before the listing commits.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await listing.query('COMMIT');
+      expect(await selection).toMatchObject({ __typename: 'NotEligibleError', rules: expect.arrayContaining(['BLACKLIST']) });
+    } finally {
+      await listing.end();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { prisma } from '../../db.ts';
 import { FieldProblems, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../errors/domain-errors.ts';
 import { normalizeResidentId, parseResidentId } from '@tepei/db/reference/resident-id';
 import type { Transaction } from '../applications/workflow.service.ts';
+import { lockAllRoundsForListing } from '../quotas/quotas.service.ts';
 
 function requireRegional(actor: Actor): void {
   if (actor.role !== 'REGIONAL') throw new ForbiddenError('仅自治区人社厅可以管理失信名单');
@@ -29,6 +30,8 @@ export async function listOnBlacklist(actor: Actor, now: Date, input: NewListing
   if (input.reason.trim().length < 4 || input.reason.length > 500) problems.add(['input', 'reason'], '请填写4至500字的列入原因');
   problems.throwIfAny();
   if (input.unitId && !(await prisma.employerUnit.findUnique({ where: { id: input.unitId } }))) throw new NotFoundError('用人单位');
+  // Inside the mutation's unit of work: the locks are held until the listing commits.
+  await lockAllRoundsForListing(prisma);
   return prisma.blacklistEntry.create({
     data: {
       applicantIdNumber: idNumber,
@@ -62,6 +65,7 @@ export async function liftListing(actor: Actor, now: Date, entryId: string, reas
 
 /** Giving up after 已成功入选 lists applicant and unit, in the transaction of the status change. */
 export async function listForAbandonment(tx: Transaction, actor: Actor, now: Date, application: Application): Promise<void> {
+  await lockAllRoundsForListing(tx);
   await tx.blacklistEntry.create({
     data: {
       applicantIdNumber: application.idNumber,

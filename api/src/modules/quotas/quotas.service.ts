@@ -34,6 +34,15 @@ export async function lockRoundQuotas(tx: Transaction, roundId: string): Promise
   await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${roundId}::uuid FOR UPDATE`;
 }
 
+/**
+ * A listing changes who may be selected in any round, so it takes every round's lock (in one
+ * order, so two listings cannot deadlock): a selection in progress finishes first, and every
+ * later one sees the listing when it checks eligibility under its round's lock.
+ */
+export async function lockAllRoundsForListing(tx: Transaction): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Round" ORDER BY id FOR UPDATE`;
+}
+
 /** Called inside the selection's transaction, under the round's lock (lockRoundQuotas). */
 export async function assertPlaceAvailable(tx: Transaction, application: Application): Promise<void> {
   await lockRoundQuotas(tx, application.roundId);

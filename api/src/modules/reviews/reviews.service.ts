@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { FieldProblems, ForbiddenError } from '../../errors/domain-errors.ts';
 import { assertEligible } from '../eligibility/eligibility.guard.ts';
 import { assertSignedScansPresent } from '../documents/signed-scans.ts';
-import { assertPlaceAvailable } from '../quotas/quotas.service.ts';
+import { assertPlaceAvailable, lockRoundQuotas } from '../quotas/quotas.service.ts';
 import { assertRecommendationsOpen } from '../rounds/deadlines.ts';
 import { transition, type Transaction } from '../applications/workflow.service.ts';
 
@@ -100,6 +100,9 @@ export async function regionalDecision(actor: Actor, now: Date, decision: Region
     guard:
       decision === 'SELECT'
         ? async (tx, application) => {
+            // The round's lock first: a blacklisting waits for it (lockAllRoundsForListing), so
+            // the eligibility read below cannot miss a listing committed meanwhile.
+            await lockRoundQuotas(tx, application.roundId);
             await assertEligible(tx, application.id, now, '确定入选');
             await assertSignedScansPresent(tx, application, '确定入选');
             await assertPlaceAvailable(tx, application);
