@@ -1,5 +1,6 @@
 // Builds the GraphQL server. It opens no port (main.ts listens), so tests call yoga.fetch.
 import { createYoga } from 'graphql-yoga';
+import { personalDataPlugin } from './auth/personal-data.plugin.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { contextFactory } from './context.ts';
 import { AggregateCache } from './modules/analytics/aggregate-cache.ts';
@@ -32,6 +33,8 @@ export function createYogaApp(options: YogaOptions = {}) {
       formFilesPlugin(options.clock ?? systemClock),
       documentFilesPlugin(options.clock ?? systemClock),
       ...hardeningPlugins,
+      // Analysts get every answer through the personal-data policy, whatever a field let through.
+      personalDataPlugin,
       auditPlugin,
     ],
   });

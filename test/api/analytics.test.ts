@@ -403,14 +403,15 @@ describe('applications(filter)', () => {
     ['trainingSpecialty', () => ({ trainingSpecialty: '临床医学' }), (row) => row.trainingSpecialty === '临床医学'],
     ['specialtyContains', () => ({ specialtyContains: '计算机' }), (row) => row.trainingSpecialty.includes('计算机')],
     [
-      'birthDateFrom/birthDateTo (both days included)',
+      // Analysts filter birth dates by month at the finest (analyst-privacy.test.ts).
+      'birthMonthFrom/birthMonthTo (both months included)',
       () => {
-        const days = rows.map((row) => day(row.birthDate)).sort();
-        return { birthDateFrom: days[3], birthDateTo: days[9] };
+        const months = rows.map((row) => day(row.birthDate).slice(0, 7)).sort();
+        return { birthMonthFrom: months[3], birthMonthTo: months[9] };
       },
       (row) => {
-        const days = rows.map((other) => day(other.birthDate)).sort();
-        return day(row.birthDate) >= days[3]! && day(row.birthDate) <= days[9]!;
+        const months = rows.map((other) => day(other.birthDate).slice(0, 7)).sort();
+        return day(row.birthDate).slice(0, 7) >= months[3]! && day(row.birthDate).slice(0, 7) <= months[9]!;
       },
     ],
     [
@@ -528,7 +529,8 @@ describe('applications(orderBy)', () => {
     'sorts by %s %s, and pages of 4 return every row once, in that order',
     async (field, direction) => {
       const orderBy = [{ field, direction }];
-      const { ids, totalCount } = await pageThrough(tokens.analyst, { orderBy }, 4);
+      // Analysts may not sort by birth date: within a month the order is part of the ID number.
+      const { ids, totalCount } = await pageThrough(field === 'BIRTH_DATE' ? tokens.admin! : tokens.analyst!, { orderBy }, 4);
       expect(totalCount).toBe(rows.length);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toEqual(expectedOrder(orderBy));
@@ -540,7 +542,7 @@ describe('applications(orderBy)', () => {
       { field: 'MODE', direction: 'ASC' },
       { field: 'BIRTH_DATE', direction: 'DESC' },
     ] as const;
-    const { ids } = await pageThrough(tokens.analyst, { orderBy }, 3);
+    const { ids } = await pageThrough(tokens.admin!, { orderBy }, 3);
     expect(ids).toEqual(expectedOrder([...orderBy]));
   });
 

@@ -241,7 +241,10 @@ describe('form 2 学员申报表 and form 3 申报培养单位志愿表', () => 
     expect(response.status).toBe(200);
     const text = (await pdfPages(bytes)).map((page) => page.text).join('\n');
     expect(text).not.toContain(people.recommended.idNumber);
-    expect(text).toContain(`${people.recommended.idNumber.slice(0, 6)}********${people.recommended.idNumber.slice(14)}`);
+    expect(text).toContain('*'.repeat(18));
+    // 出生年月 only: the day is digits 13–14 of the ID number.
+    expect(text).toContain('1988年6月');
+    expect(text).not.toContain('1988年6月15日');
     expect(text).not.toContain(people.recommended.phone);
     expect(text).not.toContain('买买提·艾力');
   });
@@ -343,7 +346,7 @@ describe('form 5 名单汇总表', () => {
     const { response, bytes } = await download(formPaths.form5(programme.kashgar.areaId, 'xlsx'), tokens.analyst);
     expect(response.status).toBe(200);
     const row = (await workbook(bytes)).getRow(4);
-    expect(row.getCell(17).value).toBe(`${people.recommended.idNumber.slice(0, 6)}********${people.recommended.idNumber.slice(14)}`);
+    expect(row.getCell(17).value).toBe('*'.repeat(18));
     expect(row.getCell(16).value).toBe(`*******${people.recommended.phone.slice(-4)}`);
     expect(row.getCell(19).value).toBe('*******2000');
   });

@@ -77,8 +77,3 @@ export function blacklistVisibleTo(actor: Actor): Prisma.BlacklistEntryWhereInpu
 export function auditVisibleTo(actor: Actor): Prisma.AuditRecordWhereInput {
   return actor.role === 'REGIONAL' || actor.role === 'ANALYST' ? {} : { id: { in: [] } };
 }
-
-/** Personal identifiers are masked for analysts everywhere they appear. */
-export function seesPersonalIdentifiers(actor: Actor): boolean {
-  return actor.role !== 'ANALYST';
-}

@@ -1,11 +1,12 @@
 // Accounts in the schema: the User type, signing in and out, registration, and the regional
 // admin's account management. The rules are in accounts.service.ts; every mutation is audited
 // with details that never carry a password.
-import type { User } from '@tepei/db/client';
+import type { Prisma, User } from '@tepei/db/client';
 import { Role } from '@tepei/db/enums';
 import { normalizeResidentId } from '@tepei/db/reference/resident-id';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../../auth/actor.ts';
+import { hiddenResidentId, maskedUsername, seesPersonalIdentifiers } from '../../auth/personal-data.ts';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { prisma } from '../../db.ts';
@@ -41,7 +42,7 @@ export const RoleEnum = builder.enumType('Role', {
   } as const,
 });
 
-/** The user themself and the regional admin see identifiers in full; everyone else masked. */
+/** The user themself and the regional admin see identifiers in full; everyone else masked (auth/personal-data.ts). */
 function seesIdentifiersOf(ctx: Context, userId: string): boolean {
   return ctx.actor?.userId === userId || ctx.actor?.role === 'REGIONAL';
 }
@@ -51,9 +52,8 @@ export const UserType = builder.prismaObject('User', {
   fields: (t) => ({
     id: t.exposeID('id'),
     username: t.string({
-      description: '用户名；申报人的用户名即身份证号，故同样脱敏',
-      resolve: (user, _args, ctx) =>
-        user.idNumber && user.username === user.idNumber && !seesIdentifiersOf(ctx, user.id) ? maskResidentId(user.username) : user.username,
+      description: '用户名；申报人的用户名即身份证号，故同样隐去',
+      resolve: (user, _args, ctx) => (seesIdentifiersOf(ctx, user.id) ? user.username : maskedUsername(user)),
     }),
     displayName: t.exposeString('displayName', { description: '姓名' }),
     role: t.expose('role', { type: RoleEnum }),
@@ -62,7 +62,7 @@ export const UserType = builder.prismaObject('User', {
     idNumber: t.string({
       nullable: true,
       description: '身份证号（本人与自治区管理员可见全文，其他人脱敏）',
-      resolve: (user, _args, ctx) => (user.idNumber && !seesIdentifiersOf(ctx, user.id) ? maskResidentId(user.idNumber) : user.idNumber),
+      resolve: (user, _args, ctx) => (user.idNumber && !seesIdentifiersOf(ctx, user.id) ? hiddenResidentId : user.idNumber),
     }),
     phone: t.string({
       nullable: true,
@@ -125,6 +125,11 @@ function auditedUsername(username: string): string {
   return /\d{15}/.test(trimmed) ? maskResidentId(normalizeResidentId(trimmed)) : trimmed;
 }
 
+/** Not by username for analysts: the order of applicants' usernames is the order of their ID numbers. */
+function usersOrder(actor: Actor): Prisma.UserOrderByWithRelationInput[] {
+  return seesPersonalIdentifiers(actor) ? [{ username: 'asc' }] : [{ role: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }];
+}
+
 const userTarget = (args: { userId: string }) => ({ type: 'User', id: args.userId });
 
 builder.queryFields((t) => ({
@@ -138,11 +143,11 @@ builder.queryFields((t) => ({
       type: 'User',
       // Not the username: an applicant's is their ID number, and cursors are only base64.
       cursor: 'id',
-      description: '账户列表（自治区管理员与数据分析），按用户名排序',
+      description: '账户列表（自治区管理员与数据分析）：自治区管理员按用户名排序；数据分析账号按角色、创建时间排序（申报人的用户名即身份证号）',
       authScopes: { regional: true, analyst: true },
       args: { role: t.arg({ type: RoleEnum, required: false, description: '只列出该角色' }) },
       resolve: (query, _root, args, ctx) =>
-        prisma.user.findMany({ ...query, where: usersWhere(actorOf(ctx), args), orderBy: { username: 'asc' } }),
+        prisma.user.findMany({ ...query, where: usersWhere(actorOf(ctx), args), orderBy: usersOrder(actorOf(ctx)) }),
       totalCount: (_root, args, ctx) => prisma.user.count({ where: usersWhere(actorOf(ctx), args) }),
     },
     { description: '账户分页' },

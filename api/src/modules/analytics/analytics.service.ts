@@ -156,7 +156,7 @@ export async function applicationCounts(
     AND: [
       applicationsVisibleTo(actor),
       input.roundYear != null ? { round: { year: input.roundYear } } : {},
-      applicationFilterWhere(input.filter),
+      applicationFilterWhere(actor, input.filter),
     ],
   };
   const columns = input.groupBy.map((dimension) => groupColumn[dimension]);

@@ -1,6 +1,7 @@
 // Each application's eligibility results (DOMAIN.md rules 1–6), loaded in one batch per
 // request so that a page of applications costs a constant number of queries.
 import DataLoader from 'dataloader';
+import { withBirthMonth } from '../../auth/personal-data.ts';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { type EligibilityApplication, eligibilitySelect, loadEligibility } from '../eligibility/eligibility.loader.ts';
@@ -29,6 +30,11 @@ builder.prismaObjectField('Application', 'eligibility', (t) =>
     type: [EligibilityResultType],
     description: '推荐条件逐条核验结果：符合、不符合、放宽后符合或需审核人关注，附原因',
     select: eligibilitySelect,
-    resolve: (application, _args, ctx) => eligibilityLoader(ctx).load(application),
+    // The age rule states the birth date: to the month for a reader who gets no more.
+    resolve: async (application, _args, ctx) =>
+      (await eligibilityLoader(ctx).load(application)).map((result) => ({
+        ...result,
+        reason: withBirthMonth(ctx.actor!, result.reason, application.birthDate),
+      })),
   }),
 );

@@ -2,9 +2,14 @@
 // narrow the row rules, never widen them (the caller ANDs them with applicationsVisibleTo).
 // Nothing here filters or sorts by a personal identifier (ID number, phones, e-mail, emergency
 // contact): analysts see those masked, and a filter on them would reveal what the mask hides.
+// For the same reason analysts filter birth dates by month at the finest and do not sort by
+// them (auth/personal-data.ts): a day is digits 7–14 of the ID number.
 import type { Prisma } from '@tepei/db/client';
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { Actor } from '../../auth/actor.ts';
+import { seesPersonalIdentifiers } from '../../auth/personal-data.ts';
 import { builder } from '../../builder.ts';
+import { FieldProblems } from '../../errors/domain-errors.ts';
 import { EligibilityRuleEnum } from '../eligibility/eligibility.schema.ts';
 import { ApplicationStatusEnum } from './application-status.schema.ts';
 import { EducationEnum, EthnicityEnum, GenderEnum, TitleLevelEnum, TrainingModeEnum, UnitNatureEnum } from './application-enums.schema.ts';
@@ -28,8 +33,10 @@ export const ApplicationFilterInput = builder.inputType('ApplicationFilter', {
     specialtyContains: t.string({ required: false, description: '培养专业包含' }),
     relaxed: t.boolean({ required: false, description: 'true 仅放宽条件后符合的申报（南疆非少数民族、学历或职称放宽），false 仅无放宽的申报' }),
     relaxedRules: t.field({ type: [EligibilityRuleEnum], required: false, description: '放宽后符合的推荐条件（任一），如 EDUCATION_TITLE' }),
-    birthDateFrom: t.field({ type: 'Date', required: false, description: '出生日期不早于（含当日）' }),
-    birthDateTo: t.field({ type: 'Date', required: false, description: '出生日期不晚于（含当日）' }),
+    birthMonthFrom: t.string({ required: false, description: '出生年月不早于（含该月），YYYY-MM' }),
+    birthMonthTo: t.string({ required: false, description: '出生年月不晚于（含该月），YYYY-MM' }),
+    birthDateFrom: t.field({ type: 'Date', required: false, description: '出生日期不早于（含当日）；数据分析账号不可用，请用 birthMonthFrom' }),
+    birthDateTo: t.field({ type: 'Date', required: false, description: '出生日期不晚于（含当日）；数据分析账号不可用，请用 birthMonthTo' }),
     submittedFrom: t.field({ type: 'DateTime', required: false, description: '提交时间不早于' }),
     submittedTo: t.field({ type: 'DateTime', required: false, description: '提交时间不晚于' }),
     decidedFrom: t.field({ type: 'DateTime', required: false, description: '自治区遴选决定时间不早于' }),
@@ -51,12 +58,43 @@ function rawId(id: string | number): string {
 /** A `Date` scalar input (YYYY-MM-DD) as the value Prisma compares a @db.Date column with. */
 const calendarDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
+/** The first day of a YYYY-MM month, and of the month after it, or null when it is no month. */
+function monthBounds(month: string): { first: Date; next: Date } | null {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month.trim());
+  if (!match) return null;
+  const [year, number] = [Number(match[1]), Number(match[2])];
+  return { first: new Date(Date.UTC(year, number - 1, 1)), next: new Date(Date.UTC(year, number, 1)) };
+}
+
+/** The filter's birth months (and, for those who may, days); problems for what the actor may not ask. */
+function birthDateConditions(actor: Actor, filter: ApplicationFilter): Prisma.ApplicationWhereInput[] {
+  const problems = new FieldProblems();
+  for (const field of ['birthDateFrom', 'birthDateTo'] as const) {
+    if (filter[field] != null && !seesPersonalIdentifiers(actor)) {
+      problems.add(['filter', field], '数据分析账号不能按出生日期筛选（出生日期即身份证号的一部分），请按出生年月筛选：birthMonthFrom、birthMonthTo（YYYY-MM）');
+    }
+  }
+  const from = filter.birthMonthFrom != null ? monthBounds(filter.birthMonthFrom) : null;
+  const to = filter.birthMonthTo != null ? monthBounds(filter.birthMonthTo) : null;
+  if (filter.birthMonthFrom != null && !from) problems.add(['filter', 'birthMonthFrom'], '出生年月格式应为 YYYY-MM，例如 1988-06');
+  if (filter.birthMonthTo != null && !to) problems.add(['filter', 'birthMonthTo'], '出生年月格式应为 YYYY-MM，例如 1990-03');
+  problems.throwIfAny();
+
+  const days = range(filter.birthDateFrom && calendarDay(filter.birthDateFrom), filter.birthDateTo && calendarDay(filter.birthDateTo));
+  return [
+    ...(from ? [{ birthDate: { gte: from.first } }] : []),
+    ...(to ? [{ birthDate: { lt: to.next } }] : []),
+    ...(days ? [{ birthDate: days }] : []),
+  ];
+}
+
 function range<T>(from: T | null | undefined, to: T | null | undefined): { gte?: T; lte?: T } | null {
   if (from == null && to == null) return null;
   return { ...(from != null ? { gte: from } : {}), ...(to != null ? { lte: to } : {}) };
 }
 
-export function applicationFilterWhere(filter: ApplicationFilter | null | undefined): Prisma.ApplicationWhereInput {
+/** The filter as a where-condition; a ValidationFailedError for what the actor may not ask. */
+export function applicationFilterWhere(actor: Actor, filter: ApplicationFilter | null | undefined): Prisma.ApplicationWhereInput {
   if (!filter) return {};
   // One condition per entry of AND, so that two filters on one relation (area, unit) never
   // overwrite each other.
@@ -64,7 +102,6 @@ export function applicationFilterWhere(filter: ApplicationFilter | null | undefi
   const add = (condition: Prisma.ApplicationWhereInput | null | false | undefined | 0 | '') => {
     if (condition) conditions.push(condition);
   };
-  const birthDates = range(filter.birthDateFrom && calendarDay(filter.birthDateFrom), filter.birthDateTo && calendarDay(filter.birthDateTo));
   const submitted = range(filter.submittedFrom, filter.submittedTo);
   const decided = range(filter.decidedFrom, filter.decidedTo);
 
@@ -84,7 +121,7 @@ export function applicationFilterWhere(filter: ApplicationFilter | null | undefi
   add(filter.specialtyContains && { trainingSpecialty: { contains: filter.specialtyContains.trim() } });
   add(filter.relaxed != null && { relaxedRuleCount: filter.relaxed ? { gt: 0 } : 0 });
   add(filter.relaxedRules?.length && { relaxedRules: { hasSome: filter.relaxedRules } });
-  add(birthDates && { birthDate: birthDates });
+  conditions.push(...birthDateConditions(actor, filter));
   add(submitted && { submittedAt: submitted });
   add(decided && { decidedAt: decided });
   return conditions.length ? { AND: conditions } : {};
@@ -103,7 +140,7 @@ const sortFields = {
   DECIDED_AT: { description: '遴选决定时间（未决定的排在最后）', orderBy: (sort) => ({ decidedAt: { sort, nulls: 'last' } }) },
   UPDATED_AT: { description: '最后修改时间', orderBy: (sort) => ({ updatedAt: sort }) },
   NAME: { description: '姓名', orderBy: (sort) => ({ name: sort }) },
-  BIRTH_DATE: { description: '出生日期', orderBy: (sort) => ({ birthDate: sort }) },
+  BIRTH_DATE: { description: '出生日期（数据分析账号不可用：同月出生者的先后即身份证号的一部分）', orderBy: (sort) => ({ birthDate: sort }) },
   STATUS: { description: '申报状态（按流程先后）', orderBy: (sort) => ({ status: sort }) },
   AREA: { description: '推荐主管部门（按代码）', orderBy: (sort) => ({ area: { code: sort } }) },
   UNIT: { description: '用人单位（按名称）', orderBy: (sort) => ({ unit: { name: sort } }) },
@@ -138,8 +175,18 @@ export type ApplicationOrder = typeof ApplicationOrderInput.$inferInput;
  * The Prisma orderBy for the requested orders, always ending with `id`: without a unique last
  * key, rows that tie would change places between pages and a cursor would skip or repeat them.
  */
-export function applicationOrderBy(orders: readonly ApplicationOrder[] | null | undefined): Prisma.ApplicationOrderByWithRelationInput[] {
+export function applicationOrderBy(
+  actor: Actor,
+  orders: readonly ApplicationOrder[] | null | undefined,
+): Prisma.ApplicationOrderByWithRelationInput[] {
   const requested = orders?.length ? orders : [{ field: 'UPDATED_AT', direction: 'ASC' } as const];
+  if (!seesPersonalIdentifiers(actor)) {
+    const problems = new FieldProblems();
+    requested.forEach(({ field }, index) => {
+      if (field === 'BIRTH_DATE') problems.add(['orderBy', String(index), 'field'], '数据分析账号不能按出生日期排序（同月出生者的先后即身份证号的一部分），请按出生年月筛选');
+    });
+    problems.throwIfAny();
+  }
   return [
     ...requested.map(({ field, direction }) => sortFields[field].orderBy(direction === 'DESC' ? 'desc' : 'asc')),
     { id: 'asc' },

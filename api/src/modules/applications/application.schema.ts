@@ -1,8 +1,12 @@
 // The application (forms 2 and 3) as the API shows it, and the queries that find it. Every
 // read goes through applicationsVisibleTo; analysts see personal identifiers masked.
+import { GraphQLError } from 'graphql';
+import type { Actor } from '../../auth/actor.ts';
+import { birthMonthOf, shownBirthDate, shownEmail, shownEmergencyContact, shownIdNumber, shownPhone } from '../../auth/personal-data.ts';
 import { applicationsVisibleTo } from '../../auth/row-rules.ts';
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
+import { ValidationFailedError } from '../../errors/domain-errors.ts';
 import {
   ChineseProficiencyEnum,
   EducationEnum,
@@ -13,10 +17,33 @@ import {
   TrainingModeEnum,
 } from './application-enums.schema.ts';
 import { ApplicationStatusEnum } from './application-status.schema.ts';
-import { shownEmail, shownEmergencyContact, shownIdNumber, shownPhone } from './personal-identifiers.ts';
-import { applicationFilterWhere, ApplicationFilterInput, applicationOrderBy, ApplicationOrderInput } from './application-filter.ts';
+import {
+  applicationFilterWhere,
+  ApplicationFilterInput,
+  type ApplicationFilter,
+  applicationOrderBy,
+  type ApplicationOrder,
+  ApplicationOrderInput,
+} from './application-filter.ts';
 
 const nothing = { id: { in: [] as string[] } };
+
+/**
+ * The list's where and orderBy. The connection has no error union: a filter or order the actor
+ * may not use is a BAD_USER_INPUT error carrying the same field problems a ValidationFailedError
+ * would.
+ */
+function listArguments(actor: Actor, args: { filter?: ApplicationFilter | null; orderBy?: readonly ApplicationOrder[] | null }) {
+  try {
+    return {
+      where: { AND: [applicationsVisibleTo(actor), applicationFilterWhere(actor, args.filter)] },
+      orderBy: applicationOrderBy(actor, args.orderBy),
+    };
+  } catch (error) {
+    if (!(error instanceof ValidationFailedError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', problems: error.problems } });
+  }
+}
 
 export const ApplicationType = builder.prismaNode('Application', {
   id: { field: 'id' },
@@ -38,9 +65,20 @@ export const ApplicationType = builder.prismaNode('Application', {
     name: t.exposeString('name', { description: '姓名' }),
     gender: t.expose('gender', { type: GenderEnum }),
     ethnicity: t.expose('ethnicity', { type: EthnicityEnum }),
-    birthDate: t.expose('birthDate', { type: 'Date', description: '出生日期' }),
+    birthDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description: '出生日期；数据分析账号为空（出生日期即身份证号第7至14位），请用 birthMonth',
+      select: { birthDate: true },
+      resolve: (application, _args, ctx) => shownBirthDate(ctx.actor!, application.birthDate),
+    }),
+    birthMonth: t.string({
+      description: '出生年月，YYYY-MM（名单汇总表的“出生年月”）',
+      select: { birthDate: true },
+      resolve: (application) => birthMonthOf(application.birthDate),
+    }),
     idNumber: t.string({
-      description: '身份证号（数据分析账号仅见地区码与末四位）',
+      description: '身份证号（数据分析账号全部隐去，不留任何一位）',
       select: { idNumber: true },
       resolve: (application, _args, ctx) => shownIdNumber(ctx.actor!, application.idNumber),
     }),
@@ -186,14 +224,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ApplicationFilterInput, required: false }),
       orderBy: t.arg({ type: [ApplicationOrderInput], required: false, description: '排序条件，依次生效' }),
     },
-    resolve: (query, _root, args, ctx) =>
-      prisma.application.findMany({
-        ...query,
-        where: { AND: [applicationsVisibleTo(ctx.actor), applicationFilterWhere(args.filter)] },
-        orderBy: applicationOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) =>
-      prisma.application.count({ where: { AND: [applicationsVisibleTo(ctx.actor), applicationFilterWhere(args.filter)] } }),
+    resolve: (query, _root, args, ctx) => {
+      const { where, orderBy } = listArguments(ctx.actor, args);
+      return prisma.application.findMany({ ...query, where, orderBy });
+    },
+    totalCount: (_root, args, ctx) => prisma.application.count({ where: listArguments(ctx.actor, args).where }),
   }),
   myApplications: t.withAuth({ applicant: true }).prismaField({
     type: ['Application'],

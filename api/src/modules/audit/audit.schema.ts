@@ -1,6 +1,8 @@
 // The audit log, readable by regional admins and analysts; nothing in the API writes to it
 // except audit.service.ts, and nothing updates or deletes it.
 import { AuditResult } from '@tepei/db/enums';
+import type { Actor } from '../../auth/actor.ts';
+import { seesPersonalIdentifiers, shownDetails } from '../../auth/personal-data.ts';
 import { auditVisibleTo } from '../../auth/row-rules.ts';
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
@@ -33,14 +35,23 @@ builder.prismaNode('AuditRecord', {
     targetId: t.exposeString('targetId', { nullable: true }),
     result: t.expose('result', { type: AuditResultEnum }),
     errorCode: t.exposeString('errorCode', { nullable: true }),
-    details: t.expose('details', { type: 'JSON', nullable: true }),
+    details: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: '操作参数（写入时已脱敏；数据分析账号另按个人信息规则隐去身份证号、出生日期精确到月）',
+      select: { details: true },
+      resolve: (record, _args, ctx) => shownDetails(ctx.actor!, record.details),
+    }),
   }),
 });
 
 const AuditFilter = builder.inputType('AuditFilter', {
   fields: (t) => ({
     operation: t.string({ required: false }),
-    actorUsername: t.string({ required: false, description: '操作人用户名' }),
+    actorUsername: t.string({
+      required: false,
+      description: '操作人用户名（申报人的用户名即身份证号：数据分析账号不能按申报人筛选）',
+    }),
     result: t.field({ type: AuditResultEnum, required: false }),
     targetId: t.string({ required: false }),
     from: t.field({ type: 'DateTime', required: false }),
@@ -61,15 +72,20 @@ builder.queryField('auditRecords', (t) =>
   }),
 );
 
-function auditWhere(actor: Parameters<typeof auditVisibleTo>[0], filter: typeof AuditFilter.$inferInput | null | undefined) {
+function auditWhere(actor: Actor, filter: typeof AuditFilter.$inferInput | null | undefined) {
   return {
     AND: [
       auditVisibleTo(actor),
       filter?.operation ? { operation: filter.operation } : {},
-      filter?.actorUsername ? { actor: { username: filter.actorUsername.trim() } } : {},
+      filter?.actorUsername ? { actor: actorNamed(actor, filter.actorUsername) } : {},
       filter?.result ? { result: filter.result } : {},
       filter?.targetId ? { targetId: filter.targetId } : {},
       filter?.from || filter?.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {},
     ],
   };
+}
+
+/** An applicant's username is their ID number: analysts may look up staff accounts only. */
+function actorNamed(actor: Actor, username: string) {
+  return seesPersonalIdentifiers(actor) ? { username: username.trim() } : { username: username.trim(), role: { not: 'APPLICANT' as const } };
 }

@@ -5,7 +5,7 @@ import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
 import { InvalidTransitionError } from '../../errors/domain-errors.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
-import { shownIdNumber } from '../applications/personal-identifiers.ts';
+import { shownIdNumber } from '../../auth/personal-data.ts';
 import { EmployerUnitType } from '../areas-units/areas-units.schema.ts';
 import { audited } from '../audit/audit.service.ts';
 import { blacklistWhere, liftListing, listOnBlacklist } from './blacklist.service.ts';

@@ -5,6 +5,7 @@ import { DocumentKind } from '@tepei/db/enums';
 import { builder } from '../../builder.ts';
 import { DeadlinePassedError, ConcurrentModificationError, InvalidTransitionError, RoundFinishedError } from '../../errors/domain-errors.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
+import { shownText } from '../../auth/personal-data.ts';
 import { redactText } from '../audit/redact.ts';
 import { ApplicationType } from '../applications/application.schema.ts';
 import { audited } from '../audit/audit.service.ts';
@@ -36,7 +37,7 @@ export const DocumentType = builder.prismaNode('Document', {
       description: '文件名（已去除路径与控制字符；扩展名与实际类型一致）',
       select: { fileName: true },
       // Analysts never read identifiers, not even in a file name.
-      resolve: (document, _args, ctx) => (mayDownloadDocuments(ctx.actor!) ? document.fileName : redactText(document.fileName)),
+      resolve: (document, _args, ctx) => (mayDownloadDocuments(ctx.actor!) ? document.fileName : shownText(ctx.actor!, redactText(document.fileName))),
     }),
     mimeType: t.exposeString('mimeType', { description: '按文件内容识别的类型：application/pdf、image/jpeg 或 image/png' }),
     sizeBytes: t.exposeInt('sizeBytes'),

@@ -3,7 +3,7 @@
 // sending unit's training needs, in the order of the paper form.
 import { chineseProficiencyLabels, educationLabels, genderLabels, politicalStatusLabels, titleLevelLabels, unitNatureLabels } from '../applications/application-form.ts';
 import { FormPdf, type Cell } from './form-pdf.ts';
-import { chineseDate, chineseDay, dottedDate, ethnicityName, period } from './form-values.ts';
+import { chineseDate, chineseDay, chineseMonth, dottedDate, ethnicityName, period } from './form-values.ts';
 import type { ApplicationForms, FormApplication } from './forms.service.ts';
 
 export const applicationFormTitle = '少数民族特培学员申报表';
@@ -48,7 +48,7 @@ function personalTable(pdf: FormPdf, { application, photo }: ApplicationForms): 
   pdf.rowsBeside(
     [
       [label('姓  名', 0.17), value(a.name, 0.2), label('性  别', 0.13), value(genderLabels[a.gender], 0.15), label('民  族', 0.13), value(ethnicityName(a.ethnicity), 0.22)],
-      [label('出生日期', 0.17), value(chineseDate(a.birthDate), 0.2), label('身份证号', 0.13), value(a.idNumber, 0.5)],
+      [label('出生日期', 0.17), value(a.birthDate ? chineseDate(a.birthDate) : chineseMonth(a.birthMonth), 0.2), label('身份证号', 0.13), value(a.idNumber, 0.5)],
       [
         label('政治面貌', 0.17),
         value(politicalStatusLabels[a.politicalStatus], 0.2),

@@ -11,9 +11,9 @@ function parts(date: Date): [string, string, string] {
   return [year, month, day];
 }
 
-/** 出生年月 on forms 4 and 5: 1988.06 (a @db.Date column, midnight UTC). */
-export function yearMonth(date: Date): string {
-  const [year, month] = parts(date);
+/** 出生年月 on forms 4 and 5: 1988.06, of a @db.Date column (midnight UTC) or a YYYY-MM month. */
+export function yearMonth(date: Date | string): string {
+  const [year, month] = typeof date === 'string' ? date.split('-') : parts(date);
   return `${year}.${month}`;
 }
 
@@ -26,6 +26,12 @@ export function dottedDate(date: Date): string {
 export function chineseDate(date: Date): string {
   const [year, month, day] = parts(date);
   return `${year}年${Number(month)}月${Number(day)}日`;
+}
+
+/** A YYYY-MM month as 1988年6月: the birth date of form 2 for a reader who gets the month alone. */
+export function chineseMonth(month: string): string {
+  const [year, number] = month.split('-');
+  return `${year}年${Number(number)}月`;
 }
 
 /** The Beijing calendar day of an instant, as 2027年3月1日. */

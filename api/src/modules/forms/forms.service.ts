@@ -1,13 +1,13 @@
 // Which official forms an actor may have as files, and what they hold. The row rules
 // (auth/row-rules.ts) decide what exists for the actor: outside them a form is "not found".
 // The roles below decide the rest: a role without business with a form is refused. Analysts
-// get every personal identifier masked, in every file (personal-identifiers.ts).
+// get every personal identifier masked, in every file, as in GraphQL (auth/personal-data.ts).
 import type { ApplicationStatus, Prisma, Role, Round } from '@tepei/db/client';
 import type { Actor } from '../../auth/actor.ts';
 import { applicationsVisibleTo, areasVisibleTo, unitsVisibleTo } from '../../auth/row-rules.ts';
 import { prisma } from '../../db.ts';
 import { ForbiddenError, NotFoundError } from '../../errors/domain-errors.ts';
-import { shownEmail, shownEmergencyContact, shownIdNumber, shownPhone } from '../applications/personal-identifiers.ts';
+import { birthMonthOf, hiddenText, shownBirthDate, shownEmail, shownEmergencyContact, shownIdNumber, shownPhone } from '../../auth/personal-data.ts';
 
 /** Who may download the lists (forms 2 and 3 follow the application's own row rule alone). */
 export const formRoles = {
@@ -51,8 +51,11 @@ const formInclude = {
   publications: { orderBy: { position: 'asc' } },
 } satisfies Prisma.ApplicationInclude;
 
-export type ListedApplication = Prisma.ApplicationGetPayload<{ include: typeof listInclude }>;
-export type FormApplication = Prisma.ApplicationGetPayload<{ include: typeof formInclude }>;
+/** An application as the viewer may read it: the birth date is null where only the month is. */
+type Viewed<T> = Omit<T, 'birthDate'> & { birthDate: Date | null; /** YYYY-MM */ birthMonth: string };
+
+export type ListedApplication = Viewed<Prisma.ApplicationGetPayload<{ include: typeof listInclude }>>;
+export type FormApplication = Viewed<Prisma.ApplicationGetPayload<{ include: typeof formInclude }>>;
 
 export interface Photo {
   bytes: Uint8Array;
@@ -78,12 +81,12 @@ export interface SummaryList {
   applications: ListedApplication[];
 }
 
-/** What an analyst may not read, replaced where it stands; everyone else reads it as stored. */
-const hiddenText = '（已隐去）';
-
-function forViewer<T extends ListedApplication>(actor: Actor, application: T): T {
+/** What an analyst may not read is masked or replaced where it stands; everyone else reads it as stored. */
+function forViewer<T extends Prisma.ApplicationGetPayload<{ include: typeof listInclude }>>(actor: Actor, application: T): Viewed<T> {
   return {
     ...application,
+    birthDate: shownBirthDate(actor, application.birthDate),
+    birthMonth: birthMonthOf(application.birthDate),
     idNumber: shownIdNumber(actor, application.idNumber),
     phone: shownPhone(actor, application.phone)!,
     email: shownEmail(actor, application.email),
@@ -136,7 +139,12 @@ export async function unitReviewList(actor: Actor, unitId: string, year: number)
     include: listInclude,
     orderBy: [{ mode: 'asc' }, { name: 'asc' }, { id: 'asc' }],
   });
-  return { round, unit, applications: applications.map((application) => forViewer(actor, application)) };
+  return {
+    round,
+    // The unit's contact is often the applicants' unit contact, whose phone is masked the same.
+    unit: { ...unit, contactPhone: shownPhone(actor, unit.contactPhone) },
+    applications: applications.map((application) => forViewer(actor, application)),
+  };
 }
 
 /** Form 5: the list of an area, or of the whole region when `areaId` is null. */
