@@ -8,7 +8,7 @@ import areas from './areas/index.ts';
 import audit from './audit/index.ts';
 import { authProvider, type Permissions } from './authProvider.ts';
 import blacklist from './blacklist/index.ts';
-import { Dashboard } from './dashboard/Dashboard.tsx';
+import { lazyView } from './common/lazyView.ts';
 import { dataProvider } from './dataProvider/index.ts';
 import { i18nProvider } from './i18n/index.ts';
 import { LoginPage } from './layout/LoginPage.tsx';
@@ -17,6 +17,9 @@ import quotas from './quotas/index.ts';
 import rounds from './rounds/index.ts';
 import units from './units/index.ts';
 import users from './users/index.ts';
+
+// Loaded after sign-in, beside its charts: the sign-in page needs none of it.
+const Dashboard = lazyView(() => import('./dashboard/Dashboard.tsx'), 'Dashboard');
 
 const staff = (role?: string) => !!role && role !== 'APPLICANT';
 const readsEverything = (role?: string) => role === 'REGIONAL' || role === 'ANALYST';

@@ -9,6 +9,7 @@ import { consoleBuilt, withConsole } from './console.ts';
 import { serverAggregateTtlMs } from './modules/analytics/aggregate-cache.ts';
 import { connectPrisma, disconnectPrisma } from './db.ts';
 import { seedDemoData } from './demo-data.ts';
+import { withProbes } from './probes.ts';
 import { createYogaApp } from './yoga.ts';
 
 await runCli(async () => {
@@ -21,7 +22,8 @@ await runCli(async () => {
     await seedDemoData(prisma);
   }
   const yoga = createYogaApp({ aggregateTtlMs: serverAggregateTtlMs });
-  const server = createServer(withConsole(yoga));
+  // Probes first: a load balancer must never get the console's index.html for /health.
+  const server = createServer(withProbes(withConsole(yoga), { metricsToken: process.env.METRICS_TOKEN || undefined }));
   const port = Number(process.env.PORT ?? 4000);
   await new Promise<void>((resolve) => server.listen(port, resolve));
   console.log(`GraphQL: http://localhost:${port}/graphql  (${database.embedded ? '嵌入式数据库 embedded PostgreSQL ./data' : 'PostgreSQL server'})`);

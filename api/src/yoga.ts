@@ -9,6 +9,7 @@ import { formFilesPlugin } from './modules/forms/forms.routes.ts';
 import { documentFilesPlugin } from './modules/documents/documents.routes.ts';
 import { hardeningPlugins } from './hardening.ts';
 import { maskError } from './errors/mask-error.ts';
+import { metricsPlugin } from './metrics.ts';
 import { schema } from './schema.ts';
 
 export interface YogaOptions {
@@ -29,6 +30,8 @@ export function createYogaApp(options: YogaOptions = {}) {
     // Batched requests are off (yoga's default): one operation per request.
     batching: false,
     plugins: [
+      // First, so that its timings cover the plugins after it.
+      metricsPlugin(),
       // GET /files/forms/…: the official forms as files; every other request falls through.
       formFilesPlugin(options.clock ?? systemClock),
       documentFilesPlugin(options.clock ?? systemClock),

@@ -4,15 +4,20 @@ import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { migrationsDir } from '../src/paths.ts';
 
-export function readMigrationList(dir = migrationsDir): MigrationList {
-  const lockPath = path.join(dir, 'migration_lock.toml');
-  const names = fs.existsSync(dir)
+/** The migrations shipped in `dir`, one folder each, in the order they apply. */
+export function migrationNames(dir = migrationsDir): string[] {
+  return fs.existsSync(dir)
     ? fs
         .readdirSync(dir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
         .sort()
     : [];
+}
+
+export function readMigrationList(dir = migrationsDir): MigrationList {
+  const lockPath = path.join(dir, 'migration_lock.toml');
+  const names = migrationNames(dir);
   return {
     baseDir: dir,
     lockfile: {

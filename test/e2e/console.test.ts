@@ -4,7 +4,7 @@
 // Screenshots go to test/artifacts/.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type TestApi } from '../support/api.ts';
+import { demoPassword, startApi, type TestApi } from '../support/api.ts';
 import { launchChromium } from './support/browser.ts';
 import { ensureConsoleBuilt, serveConsole, type ConsoleServer } from './support/console.ts';
 import { ensureArtifacts, screenshot, signIn as signInAt } from './support/pages.ts';
@@ -55,6 +55,37 @@ describe('the review console', () => {
       body: JSON.stringify({ query: '{ health { ok } }' }),
     });
     expect(await graphql.json()).toMatchObject({ data: { health: { ok: true } } });
+  });
+
+  it('runs under its Content-Security-Policy: no violation on the sign-in page nor on the admin\'s dashboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    // Both the browser's own report and the page's event, recorded from before the first script.
+    await context.addInitScript(() => {
+      (window as unknown as { cspViolations: string[] }).cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const page = await context.newPage();
+    const reported: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) reported.push(message.text());
+    });
+    const violations = async () => [...reported, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))];
+
+    const response = await page.goto(`${server.url}/`);
+    expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.locator('input[name="username"]').waitFor();
+    expect(await violations()).toEqual([]);
+
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill(demoPassword);
+    await page.locator('button[type="submit"]').click();
+    await page.getByTestId('welcome-card').waitFor();
+    // The lazy chunks and their styles have loaded once the charts are drawn.
+    await page.getByTestId('status-counts').locator('svg.recharts-surface').waitFor();
+    expect(await violations()).toEqual([]);
+    await context.close();
   });
 
   it('signs the regional admin in and shows the quota usage the API reports for the current round', async () => {

@@ -1,10 +1,13 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
-import { ApplicationCreate } from './ApplicationCreate.tsx';
-import { ApplicationEdit } from './ApplicationEdit.tsx';
-import { MyApplicationList } from './MyApplicationList.tsx';
-import { MyApplicationShow } from './MyApplicationShow.tsx';
+import { lazyView } from '../common/lazyView.ts';
 
 export { RegisterPage } from './RegisterPage.tsx';
 
 /** The applicant's own applications (myApplications): list, file, correct, follow. */
-export default { list: MyApplicationList, create: ApplicationCreate, edit: ApplicationEdit, show: MyApplicationShow, icon: AssignmentIndIcon };
+export default {
+  list: lazyView(() => import('./MyApplicationList.tsx'), 'MyApplicationList'),
+  create: lazyView(() => import('./ApplicationCreate.tsx'), 'ApplicationCreate'),
+  edit: lazyView(() => import('./ApplicationEdit.tsx'), 'ApplicationEdit'),
+  show: lazyView(() => import('./MyApplicationShow.tsx'), 'MyApplicationShow'),
+  icon: AssignmentIndIcon,
+};

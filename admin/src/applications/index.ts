@@ -1,5 +1,8 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
-import { ApplicationList } from './ApplicationList.tsx';
-import { ApplicationShow } from './ApplicationShow.tsx';
+import { lazyView } from '../common/lazyView.ts';
 
-export default { list: ApplicationList, show: ApplicationShow, icon: AssignmentIcon };
+export default {
+  list: lazyView(() => import('./ApplicationList.tsx'), 'ApplicationList'),
+  show: lazyView(() => import('./ApplicationShow.tsx'), 'ApplicationShow'),
+  icon: AssignmentIcon,
+};

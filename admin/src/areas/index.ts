@@ -1,4 +1,4 @@
 import MapIcon from '@mui/icons-material/Map';
-import { AreaList } from './AreaList.tsx';
+import { lazyView } from '../common/lazyView.ts';
 
-export default { list: AreaList, icon: MapIcon };
+export default { list: lazyView(() => import('./AreaList.tsx'), 'AreaList'), icon: MapIcon };

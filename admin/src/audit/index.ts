@@ -1,5 +1,8 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { AuditRecordList } from './AuditRecordList.tsx';
-import { AuditRecordShow } from './AuditRecordShow.tsx';
+import { lazyView } from '../common/lazyView.ts';
 
-export default { list: AuditRecordList, show: AuditRecordShow, icon: HistoryIcon };
+export default {
+  list: lazyView(() => import('./AuditRecordList.tsx'), 'AuditRecordList'),
+  show: lazyView(() => import('./AuditRecordShow.tsx'), 'AuditRecordShow'),
+  icon: HistoryIcon,
+};

@@ -1,5 +1,8 @@
 import BlockIcon from '@mui/icons-material/Block';
-import { BlacklistCreate } from './BlacklistCreate.tsx';
-import { BlacklistList } from './BlacklistList.tsx';
+import { lazyView } from '../common/lazyView.ts';
 
-export default { list: BlacklistList, create: BlacklistCreate, icon: BlockIcon };
+export default {
+  list: lazyView(() => import('./BlacklistList.tsx'), 'BlacklistList'),
+  create: lazyView(() => import('./BlacklistCreate.tsx'), 'BlacklistCreate'),
+  icon: BlockIcon,
+};

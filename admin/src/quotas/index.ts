@@ -1,4 +1,4 @@
 import PieChartIcon from '@mui/icons-material/PieChart';
-import { QuotaPage } from './QuotaPage.tsx';
+import { lazyView } from '../common/lazyView.ts';
 
-export default { list: QuotaPage, icon: PieChartIcon };
+export default { list: lazyView(() => import('./QuotaPage.tsx'), 'QuotaPage'), icon: PieChartIcon };

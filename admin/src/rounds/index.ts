@@ -1,5 +1,8 @@
 import EventIcon from '@mui/icons-material/Event';
-import { RoundEdit } from './RoundEdit.tsx';
-import { RoundList } from './RoundList.tsx';
+import { lazyView } from '../common/lazyView.ts';
 
-export default { list: RoundList, edit: RoundEdit, icon: EventIcon };
+export default {
+  list: lazyView(() => import('./RoundList.tsx'), 'RoundList'),
+  edit: lazyView(() => import('./RoundEdit.tsx'), 'RoundEdit'),
+  icon: EventIcon,
+};

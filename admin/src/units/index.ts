@@ -1,4 +1,4 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
-import { UnitList } from './UnitList.tsx';
+import { lazyView } from '../common/lazyView.ts';
 
-export default { list: UnitList, icon: ApartmentIcon };
+export default { list: lazyView(() => import('./UnitList.tsx'), 'UnitList'), icon: ApartmentIcon };

@@ -1,5 +1,8 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { UserCreate } from './UserCreate.tsx';
-import { UserList } from './UserList.tsx';
+import { lazyView } from '../common/lazyView.ts';
 
-export default { list: UserList, create: UserCreate, icon: PeopleIcon };
+export default {
+  list: lazyView(() => import('./UserList.tsx'), 'UserList'),
+  create: lazyView(() => import('./UserCreate.tsx'), 'UserCreate'),
+  icon: PeopleIcon,
+};

@@ -1,6 +1,7 @@
 // The API and the console on one real port, as `pnpm start` serves them: the in-process API of
-// support/api.ts behind the same handler as api/src/main.ts (api/src/console.ts). The console
-// is built first when admin/dist is missing or older than what it is built from.
+// support/api.ts behind the same handlers as api/src/main.ts (api/src/probes.ts, then
+// api/src/console.ts). The console is built first when admin/dist is missing or older than what
+// it is built from.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -8,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consoleDir, withConsole } from '@tepei/api/console';
+import { withProbes } from '@tepei/api/probes';
 import type { TestApi } from '../../support/api.ts';
 
 const adminDir = fileURLToPath(new URL('../../../admin/', import.meta.url));
@@ -22,7 +24,7 @@ function newestChange(path: string): number {
 
 function isBuilt(): boolean {
   const built = join(consoleDir, 'index.html');
-  const sources = [join(adminDir, 'src'), join(adminDir, 'index.html'), join(adminDir, 'vite.config.ts'), join(adminDir, 'package.json'), schemaFile];
+  const sources = [join(adminDir, 'src'), join(adminDir, 'index.html'), join(adminDir, 'vite.config.ts'), join(adminDir, 'precompress.ts'), join(adminDir, 'package.json'), schemaFile];
   return existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestChange));
 }
 
@@ -65,7 +67,7 @@ export interface ConsoleServer {
 }
 
 export async function serveConsole(api: TestApi): Promise<ConsoleServer> {
-  const server: Server = createServer(withConsole(api.yoga));
+  const server: Server = createServer(withProbes(withConsole(api.yoga)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
