@@ -573,7 +573,7 @@ describe('analysts read everything with personal identifiers masked', () => {
     const rows = response.data.applications.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
     expect(rows.length).toBe(await api.prisma.application.count());
     for (const application of rows) {
-      expect(application.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+      expect(application.idNumber).toMatch(/^\*{18}$/);
       expect(application.phone).toMatch(/^\*+\d{4}$/);
       expect(application.email === null || /^\*\*\*@/.test(application.email)).toBe(true);
       expect(application.emergencyContactName).toBeNull();
@@ -586,7 +586,7 @@ describe('analysts read everything with personal identifiers masked', () => {
     const response = await api.gql('{ blacklist(first: 100) { edges { node { applicantIdNumber } } } }', {}, tokenOf(world, 'analyst'));
     const idNumbers = response.data.blacklist.edges.map((edge: { node: { applicantIdNumber: string | null } }) => edge.node.applicantIdNumber).filter(Boolean);
     expect(idNumbers.length).toBeGreaterThan(0);
-    for (const idNumber of idNumbers) expect(idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    for (const idNumber of idNumbers) expect(idNumber).toMatch(/^\*{18}$/);
   });
 
   it("an analyst listing users sees applicants' usernames, ID numbers and phones masked", async () => {
@@ -594,8 +594,8 @@ describe('analysts read everything with personal identifiers masked', () => {
     const users = response.data.users.edges.map((edge: { node: Record<string, string> }) => edge.node);
     expect(users.length).toBeGreaterThan(0);
     for (const user of users) {
-      expect(user.username).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
-      expect(user.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+      expect(user.username).toMatch(/^\*{18}$/);
+      expect(user.idNumber).toMatch(/^\*{18}$/);
       expect(user.phone).toMatch(/^\*+\d{4}$/);
     }
   });

@@ -36,7 +36,9 @@ describe('the analyst guide', () => {
     const response = await api.gql(query, {}, token);
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     expect(hasData(response.data)).toBe(true);
-    // Never a full ID number: the birth-date digits stay hidden.
-    expect(JSON.stringify(response.data)).not.toMatch(/\d{17}[\dX]/);
+    // No ID number, not even part of one, and no full birth date (digits 7–14 of the ID number).
+    const answer = JSON.stringify(response.data);
+    expect(answer).not.toMatch(/\d{17}[\dX]|\d{6}\*{8}/);
+    expect(answer).not.toMatch(/"birthDate":"\d/);
   });
 });

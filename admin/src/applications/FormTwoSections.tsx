@@ -30,7 +30,12 @@ export const FormTwoSections = () => {
           <Item label={label('name')}>{record.name}</Item>
           {enumItem('gender', 'Gender')}
           {enumItem('ethnicity', 'Ethnicity')}
-          <Item label={label('birthDate')}>{formatDate(record.birthDate)}</Item>
+          {/* Analysts get the month alone: the day is part of the ID number. */}
+          {record.birthDate ? (
+            <Item label={label('birthDate')}>{formatDate(record.birthDate)}</Item>
+          ) : (
+            <Item label={label('birthMonth')}>{formatMonth(record.birthMonth)}</Item>
+          )}
           <Item label={label('idNumber')}>{record.idNumber}</Item>
           {enumItem('politicalStatus', 'PoliticalStatus')}
           {enumItem('chineseProficiency', 'ChineseProficiency')}

@@ -17,7 +17,11 @@ export interface ApplicationRecord {
   mode: string;
   gender: string;
   ethnicity: string;
-  birthDate: string;
+  /** Null for analysts, who read the month alone (birthMonth). */
+  birthDate: string | null;
+  /** YYYY-MM, 出生年月. */
+  birthMonth: string;
+  /** All stars for analysts. */
   idNumber: string;
   politicalStatus: string;
   chineseProficiency: string;

@@ -34,7 +34,7 @@ const applicationListFields = `
 
 const applicationFields = `
   ${applicationListFields}
-  birthDate ethnicity idNumber politicalStatus chineseProficiency
+  birthDate birthMonth ethnicity idNumber politicalStatus chineseProficiency
   graduateSchool foreignLanguage foreignLanguageLevel education majorStudied currentSpecialty
   department unitAddress postcode administrativePost titleName titleLevel
   phone email unitContactName unitContactPhone emergencyContactName emergencyContactPhone

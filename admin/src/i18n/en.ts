@@ -13,6 +13,7 @@ const appMessagesEn: typeof appMessagesZh = {
         gender: 'Gender',
         ethnicity: 'Ethnicity',
         birthDate: 'Birth date',
+        birthMonth: 'Birth month',
         idNumber: 'ID number',
         politicalStatus: 'Political status',
         chineseProficiency: 'Chinese proficiency',

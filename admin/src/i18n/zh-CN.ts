@@ -25,6 +25,7 @@ export const appMessagesZh = {
         gender: '性别',
         ethnicity: '民族',
         birthDate: '出生日期',
+        birthMonth: '出生年月',
         idNumber: '身份证号',
         politicalStatus: '政治面貌',
         chineseProficiency: '汉语水平',
