@@ -48,3 +48,24 @@ export async function insertRows(client: pg.ClientBase, table: string, rows: rea
     await client.query(sql, columns.map((column) => part.map((row) => sqlValue(row[column], types.get(column)!))));
   }
 }
+
+/**
+ * Inserts one row per key into `table`, each with the same bytea `bytes` in `column`: the
+ * value travels once per statement, not once per row (scans sharing one file's bytes).
+ */
+export async function insertSharedBytes(
+  client: pg.ClientBase,
+  table: string,
+  keyColumn: string,
+  keys: readonly string[],
+  column: string,
+  bytes: Uint8Array,
+  chunk = 5000,
+): Promise<void> {
+  const keyType = (await typesOf(client, table)).get(keyColumn);
+  if (!keyType) throw new Error(`${table} has no column ${keyColumn}`);
+  const sql = `INSERT INTO "${table}" ("${keyColumn}", "${column}") SELECT key, $2::bytea FROM unnest($1::${keyType}[]) AS key`;
+  for (let start = 0; start < keys.length; start += chunk) {
+    await client.query(sql, [keys.slice(start, start + chunk), bytes]);
+  }
+}

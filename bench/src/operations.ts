@@ -35,7 +35,7 @@ const queueDocument = /* GraphQL */ `
         unit { id name nature area { name } }
         area { id name isSouthernXinjiang }
         hostPreferences { rank institution mentor }
-        eligibility { rule outcome reason blocking }
+        eligibility { rule outcome reason blocking } missingSignedScans
         reviews { stage decision decidedAt }
       } }
     }
@@ -48,7 +48,7 @@ const detailDocument = /* GraphQL */ `
       __typename
       ... on Application {
         id serialNumber name gender status mode trainingSpecialty submittedAt updatedAt version
-        unit { id name } area { id name } eligibility { rule outcome reason blocking }
+        unit { id name } area { id name } eligibility { rule outcome reason blocking } missingSignedScans
         birthDate ethnicity idNumber politicalStatus chineseProficiency
         graduateSchool foreignLanguage foreignLanguageLevel education majorStudied currentSpecialty
         department unitAddress postcode administrativePost titleName titleLevel

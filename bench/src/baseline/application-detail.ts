@@ -1,11 +1,13 @@
 // One application's full detail as the console's show page reads it (node(id) with forms 2
-// and 3, reviews with findings, status history, classified items, eligibility): one statement.
+// and 3, reviews with findings, status history, classified items, eligibility, signed scans
+// still missing): one statement.
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import type pg from 'pg';
 import type { Actor } from '@tepei/api/auth/actor';
-import { shownEmail, shownEmergencyContact, shownIdNumber, shownPhone } from '@tepei/api/modules/applications/personal-identifiers';
+import { shownEmail, shownEmergencyContact, shownIdNumber, shownPhone } from '@tepei/api/auth/personal-data';
 import { isoInstant, visibleApplications } from './actor.ts';
 import { eligibilityColumns, eligibilityOf, type EligibilityRow } from './eligibility-facts.ts';
+import { missingSignedScansColumn } from './signed-scans.ts';
 
 type Json = Record<string, unknown>;
 
@@ -41,7 +43,7 @@ export async function applicationDetail(pool: pg.Pool, actor: Actor, variables: 
   }
   const visible = visibleApplications(actor, 3);
   const { rows } = await pool.query<Json & EligibilityRow>(
-    `SELECT a.*, r.name AS "roundName", ${eligibilityColumns(2)}, ${childLists}
+    `SELECT a.*, r.name AS "roundName", ${eligibilityColumns(2)}, ${missingSignedScansColumn}, ${childLists}
      FROM "Application" a
      JOIN "Round" r ON r.id = a."roundId"
      JOIN "EmployerUnit" u ON u.id = a."unitId"
@@ -69,6 +71,7 @@ export async function applicationDetail(pool: pg.Pool, actor: Actor, variables: 
         unit: { id: encodeGlobalID('EmployerUnit', a.unitId as string), name: a.unitName },
         area: { id: encodeGlobalID('Area', a.areaId as string), name: a.areaName },
         eligibility: eligibilityOf(a),
+        missingSignedScans: a.missingSignedScans,
         birthDate: a.birthDate,
         ethnicity: a.ethnicity,
         idNumber: shownIdNumber(actor, a.idNumber as string),

@@ -1,10 +1,12 @@
 // The prefecture reviewer's queue page (applications, ENDORSED, first 50, default order
-// updatedAt, id) with unit, area, host preferences, reviews and eligibility: one statement.
+// updatedAt, id) with unit, area, host preferences, reviews, eligibility and the signed scans
+// still missing: one statement.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type pg from 'pg';
 import type { Actor } from '@tepei/api/auth/actor';
 import { isoInstant, visibleApplications } from './actor.ts';
 import { eligibilityColumns, eligibilityOf, type EligibilityRow } from './eligibility-facts.ts';
+import { missingSignedScansColumn } from './signed-scans.ts';
 
 interface QueueRow extends EligibilityRow {
   id: string;
@@ -20,6 +22,7 @@ interface QueueRow extends EligibilityRow {
   unitNature: string;
   unitAreaName: string;
   areaId: string;
+  missingSignedScans: string[];
   hostPreferences: Array<{ rank: number; institution: string; mentor: string | null }>;
   reviews: Array<{ stage: string; decision: string; decidedAt: string }>;
 }
@@ -34,6 +37,7 @@ export async function queuePage(pool: pg.Pool, actor: Actor, variables: { first:
               a."earlierTrainingYear", a."earlierTrainingPlace", a."unitId", a."areaId",
               u.nature AS "unitNature", ua.name AS "unitAreaName",
               ${eligibilityColumns(1)},
+              ${missingSignedScansColumn},
               (SELECT coalesce(json_agg(json_build_object('rank', h.rank, 'institution', h.institution, 'mentor', h.mentor) ORDER BY h.rank), '[]')
                FROM "HostPreference" h WHERE h."applicationId" = a.id) AS "hostPreferences",
               (SELECT coalesce(json_agg(json_build_object('stage', v.stage, 'decision', v.decision, 'decidedAt', v."decidedAt") ORDER BY v."decidedAt"), '[]')
@@ -72,6 +76,7 @@ export async function queuePage(pool: pg.Pool, actor: Actor, variables: { first:
             area: { id: encodeGlobalID('Area', row.areaId), name: row.areaName, isSouthernXinjiang: row.isSouthernXinjiang },
             hostPreferences: row.hostPreferences,
             eligibility: eligibilityOf(row),
+            missingSignedScans: row.missingSignedScans,
             reviews: row.reviews.map((review) => ({ ...review, decidedAt: isoInstant(review.decidedAt) })),
           },
         })),
