@@ -30,7 +30,10 @@ export class DatabaseUnreachable extends Error {
 
 export class EmbeddedDatabaseInUse extends Error {
   constructor(dataDir: string, holder: number) {
-    super(`嵌入式数据库 ${dataDir} 正被进程 ${holder} 使用；请先停止它，或设置 DATABASE_URL。`);
+    super(
+      `嵌入式数据库 ${dataDir} 正被进程 ${holder}（如正在运行的 API）使用；请先停止它，或设置 DATABASE_URL。` +
+        ` / the embedded database ${dataDir} is in use by process ${holder} (a running API?): stop it first, or set DATABASE_URL.`,
+    );
     this.name = 'EmbeddedDatabaseInUse';
   }
 }

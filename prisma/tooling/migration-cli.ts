@@ -4,12 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/database.ts';
 import { migrationsDir, schemaPath } from '../src/paths.ts';
-import { runCli } from './cli.ts';
+import { runCli, UsageError } from './cli.ts';
 import { diffDatamodels, migratedDatamodelPath, readMigratedDatamodel } from './diff.ts';
-
-class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 await runCli(async () => {
   const name = process.argv[2];
