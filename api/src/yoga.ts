@@ -8,7 +8,7 @@ import { auditPlugin } from './modules/audit/audit.plugin.ts';
 import { formFilesPlugin } from './modules/forms/forms.routes.ts';
 import { documentFilesPlugin } from './modules/documents/documents.routes.ts';
 import { hardeningPlugins } from './hardening.ts';
-import { maskError } from './errors/mask-error.ts';
+import { apiLogger, maskError } from './errors/mask-error.ts';
 import { metricsPlugin } from './metrics.ts';
 import { schema } from './schema.ts';
 
@@ -25,6 +25,7 @@ export function createYogaApp(options: YogaOptions = {}) {
     context: contextFactory(options.clock ?? systemClock, options.aggregateTtlMs ? new AggregateCache(options.aggregateTtlMs) : undefined),
     // Unexpected errors reach users as a generic message; the cause is logged server-side.
     maskedErrors: { maskError },
+    logging: apiLogger,
     graphiql: { title: '新疆少数民族科技骨干特殊培养 GraphQL' },
     landingPage: false,
     // Batched requests are off (yoga's default): one operation per request.

@@ -26,6 +26,7 @@ import {
   type World,
 } from '../support/matrix.ts';
 import { mutationCalls, succeedsAs } from '../support/mutation-roles.ts';
+import { withFailingWrites } from '../support/failing-writes.ts';
 
 let api: TestApi;
 let world: World;
@@ -276,9 +277,11 @@ describe('refusals by business rule are audited as REFUSED with the error code',
 
   it('an unexpected failure is recorded as FAILED with errorCode INTERNAL, and the client sees a generic message', async () => {
     const before = await lastAuditId();
-    const result = await withdrawApplication(api, tokenOf(world, 'regional')!, globalId('Application', 'not-a-uuid'), 1, '撤回');
-    expect(result).toMatchObject({ __typename: 'GraphQLError', message: 'Unexpected error.' });
-    await expectOneRecord(before, { operation: 'withdrawApplication', result: 'FAILED', errorCode: 'INTERNAL', role: 'regional', actorId: world.accounts.regional.userId });
+    const response = await withFailingWrites(api.prisma, 'Round', 'true', () =>
+      api.gql(mutationDocument('setModePlaces', '$r: ID!', 'roundId: $r, remotePlaces: 200, localPlaces: 200'), { r: world.roundGlobalId }, tokenOf(world, 'regional')),
+    );
+    expect(response.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.' })]);
+    await expectOneRecord(before, { operation: 'setModePlaces', result: 'FAILED', errorCode: 'INTERNAL', role: 'regional', actorId: world.accounts.regional.userId });
   });
 });
 

@@ -11,6 +11,7 @@ import { startApi, type TestApi } from '../support/api.ts';
 import { globalId } from '../support/workflow.ts';
 import { arrangeWorld, internalLeaks, keepResponses, rootFields, tokenOf, type Role, type World } from '../support/matrix.ts';
 import { mutationCalls, succeedsAs } from '../support/mutation-roles.ts';
+import { withFailingWrites } from '../support/failing-writes.ts';
 
 // ─────────────────────────────── (a) the committed SDL ───────────────────────────────
 
@@ -135,8 +136,14 @@ describe('unexpected errors reach clients masked', () => {
   it('an internal failure and a typed refusal look different: the typed one names its code, the internal one nothing more', async () => {
     const refused = await api.gql('mutation($id: ID!) { withdrawApplication(id: $id, version: 1, reason: "撤回") { __typename ... on Error { code message } } }', { id: globalId('Application', '00000000-0000-4000-8000-000000000000') }, tokenOf(world, 'regional'));
     expect(refused.data.withdrawApplication).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
-    const failed = await api.gql('mutation($id: ID!) { withdrawApplication(id: $id, version: 1, reason: "撤回") { __typename } }', { id: globalId('Application', notAUuid) }, tokenOf(world, 'regional'));
+    const failed = await withFailingWrites(api.prisma, 'Round', 'true', () =>
+      api.gql('mutation($r: ID!) { setModePlaces(roundId: $r, remotePlaces: 200, localPlaces: 200) { __typename } }', { r: world.roundGlobalId }, tokenOf(world, 'regional')),
+    );
     expect(failed.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+    // Malformed input is the client's, not an internal failure: refused as such, and not echoed.
+    const malformed = await api.gql('mutation($id: ID!) { withdrawApplication(id: $id, version: 1, reason: "撤回") { __typename } }', { id: globalId('Application', notAUuid) }, tokenOf(world, 'regional'));
+    expect(malformed.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(JSON.stringify(malformed)).not.toContain(notAUuid);
   });
 });
 

@@ -1,13 +1,14 @@
 // One unit of work per mutation: what a mutation changes and its SUCCESS audit record are
 // written by one transaction, so they commit together or not at all; and every refusal —
 // including those that never reach the mutation's resolver — has its REFUSED record.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultFailedLoginDelay, setFailedLoginDelay } from '@tepei/api/modules/accounts/accounts.service';
 import { startApi, type TestApi } from '../support/api.ts';
 import { applicationForm } from '../fixtures/programme.ts';
 import { arrangeWorld, freshDraft, type World } from '../support/matrix.ts';
 import { mutationCalls, succeedsAs } from '../support/mutation-roles.ts';
 import { globalId, updateApplication } from '../support/workflow.ts';
+import { withFailingWrites } from '../support/failing-writes.ts';
 
 let api: TestApi;
 let world: World;
@@ -69,20 +70,11 @@ describe('a mutation and its audit record are one transaction', () => {
     const draft = await freshDraft(world);
     const stored = await api.prisma.application.findUniqueOrThrow({ where: { id: draft.application.rawId } });
     // The audit store refuses this one record, as a full disk or a broken value would.
-    await api.prisma.$executeRawUnsafe(`
-      CREATE OR REPLACE FUNCTION refuse_update_success() RETURNS trigger AS $$
-      BEGIN
-        IF NEW.operation = 'updateApplication' AND NEW.result = 'SUCCESS' THEN RAISE EXCEPTION 'audit store unavailable'; END IF;
-        RETURN NEW;
-      END $$ LANGUAGE plpgsql`);
-    await api.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_update_success BEFORE INSERT ON "AuditRecord" FOR EACH ROW EXECUTE FUNCTION refuse_update_success()`);
     const before = await lastAuditId();
-    try {
-      const result = await updateApplication(api, draft.token, draft.application.id, draft.application.version, applicationForm(draft.who, { studyGoals: '改过的学习目标：这段文字因审计记录写不进去而不应留在申报中。' }));
-      expect(result.__typename, JSON.stringify(result)).toBe('GraphQLError');
-    } finally {
-      await api.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_update_success ON "AuditRecord"`);
-    }
+    const result = await withFailingWrites(api.prisma, 'AuditRecord', "NEW.operation = 'updateApplication' AND NEW.result = 'SUCCESS'", () =>
+      updateApplication(api, draft.token, draft.application.id, draft.application.version, applicationForm(draft.who, { studyGoals: '改过的学习目标：这段文字因审计记录写不进去而不应留在申报中。' })),
+    );
+    expect(result.__typename, JSON.stringify(result)).toBe('GraphQLError');
     const after = await api.prisma.application.findUniqueOrThrow({ where: { id: draft.application.rawId } });
     expect(after.version).toBe(stored.version);
     expect(after.studyGoals).toBe(stored.studyGoals);
@@ -105,11 +97,15 @@ describe('refusals that never reach the resolver are audited', () => {
   it('an ID of another type is refused and audited once', async () => {
     const draft = await freshDraft(world);
     const before = await lastAuditId();
+    const logged = vi.spyOn(console, 'error');
     const response = await api.gql(
       'mutation($id: ID!) { submitApplication(id: $id, version: 1) { __typename } }',
       { id: globalId('Round', world.programme.roundId) },
       draft.token,
     );
+    // The client's mistake, not the server's: nothing for an operator to look into.
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
     expect(response.errors?.[0]?.extensions?.code, JSON.stringify(response)).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.message).not.toMatch(/Unexpected/);
     expect((await recordsSince(before)).map((record) => [record.operation, record.result, record.errorCode, record.actorId])).toEqual([

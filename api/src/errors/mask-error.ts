@@ -6,12 +6,12 @@
 import { PothosValidationError } from '@pothos/core';
 import { Prisma } from '@tepei/db/client';
 import { GraphQLError } from 'graphql';
-import { maskError as yogaMaskError } from 'graphql-yoga';
+import { createLogger, maskError as yogaMaskError, type YogaLogger } from 'graphql-yoga';
 
 /** Prisma's codes for a value the column cannot hold (bad UUID, too long, out of range…). */
 const inputErrorCodes = new Set(['P2000', 'P2005', 'P2006', 'P2007', 'P2019', 'P2020', 'P2023', 'P2033']);
 
-function isClientInputError(error: unknown): boolean {
+export function isClientInputError(error: unknown): boolean {
   if (error instanceof PothosValidationError) return true;
   if (error instanceof Prisma.PrismaClientValidationError) return true;
   return error instanceof Prisma.PrismaClientKnownRequestError && inputErrorCodes.has(error.code);
@@ -29,3 +29,17 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   }
   return yogaMaskError(error, message, isDev);
 }
+
+const yogaLogger = createLogger('info');
+
+/**
+ * Yoga's logger, without the client's own mistakes: a malformed ID or cursor refused above is
+ * answered as BAD_USER_INPUT and is not a server-side fault worth a stack trace in the log.
+ */
+export const apiLogger: YogaLogger = {
+  ...yogaLogger,
+  error: (...args: unknown[]) => {
+    const clientInput = args.some((arg) => isClientInputError(arg) || (arg instanceof GraphQLError && isClientInputError(arg.originalError)));
+    if (!clientInput) yogaLogger.error(...args);
+  },
+};
