@@ -41,7 +41,46 @@ const currentUnit = new AsyncLocalStorage<Prisma.TransactionClient>();
 /** Runs `work` as one transaction; inside another unit of work it simply joins that one. */
 export function inUnitOfWork<T>(work: () => Promise<T>): Promise<T> {
   if (currentUnit.getStore()) return work();
-  return boundClient().$transaction((tx) => currentUnit.run(tx, work), transactionOptions);
+  return boundClient().$transaction(
+    (tx) =>
+      currentUnit.run(tx, async () => {
+        const result = await work();
+        await bumpDataVersion(tx);
+        return result;
+      }),
+    transactionOptions,
+  );
+}
+
+// ───────────────────────────── the data version ─────────────────────────────
+// Several API processes may share one database, each keeping dashboard aggregates
+// (modules/analytics/aggregate-cache.ts). Every unit of work adds one to the one DataVersion row
+// as its last statement, so the new version commits with the change or not at all, and a process
+// that reads a newer version knows that what it keeps is older than the database. The row lock
+// is taken last and held only while committing: units wait on it for no longer than that.
+
+function bumpDataVersion(tx: Prisma.TransactionClient): Promise<number> {
+  return tx.$executeRaw`
+    INSERT INTO "DataVersion" (id, version) VALUES (1, 1)
+    ON CONFLICT (id) DO UPDATE SET version = "DataVersion".version + 1`;
+}
+
+/** The version of the data: how many units of work have committed (0 before the first). */
+export async function dataVersion(): Promise<bigint> {
+  const row = await prisma.dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  return row?.version ?? 0n;
+}
+
+/**
+ * Runs `work`'s reads on one snapshot of the database (a REPEATABLE READ transaction),
+ * so figures counted by several queries all count the same committed changes. Inside a unit of
+ * work it reads that unit's own view. The embedded database's one connection is the unit's
+ * while it runs, so other queries wait for it as they wait for a unit of work.
+ */
+export function onOneSnapshot<T>(work: () => Promise<T>): Promise<T> {
+  if (currentUnit.getStore()) return work();
+  // It binds `prisma` to its transaction the way a unit of work does; it only reads.
+  return boundClient().$transaction((tx) => currentUnit.run(tx, work), { ...transactionOptions, isolationLevel: 'RepeatableRead' });
 }
 
 export function insideUnitOfWork(): boolean {

@@ -3,10 +3,6 @@
 // so simultaneous attempts spread over several API instances — two yoga apps in this process,
 // and on a server database two API processes — check no more passwords than the limits allow.
 // Registration is limited per address; the admin's unlock lets a locked-out owner back in.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clientAddressOf } from '@tepei/api/auth/client-address';
 import { defaultFailedLoginDelay, setFailedLoginDelay } from '@tepei/api/modules/accounts/accounts.service';
@@ -14,6 +10,7 @@ import { createYogaApp, type YogaApp } from '@tepei/api/yoga';
 import { composeResidentId } from '@tepei/db/reference/resident-id';
 import { arrangeProgramme, demoPasswordHash } from '../fixtures/programme.ts';
 import { demoPassword, postGraphql, startApi, type TestApi } from '../support/api.ts';
+import { type ApiProcess, startApiProcess } from '../support/api-processes.ts';
 import { serverUrl } from '../support/database.ts';
 
 const startOfTest = new Date('2025-02-20T02:00:00Z');
@@ -257,53 +254,21 @@ describe('the client address', () => {
 // Two real API processes (api/src/main.ts) over the server database; the embedded one serves
 // only the process that opened it.
 describe.runIf(serverUrl !== undefined)('two API processes', () => {
-  const processes: ChildProcess[] = [];
+  const processes: ApiProcess[] = [];
   const ports: number[] = [];
-
-  async function freePort(): Promise<number> {
-    const server = createServer().listen(0);
-    await once(server, 'listening');
-    const { port } = server.address() as { port: number };
-    server.close();
-    return port;
-  }
-
-  async function startProcess(): Promise<number> {
-    const port = await freePort();
-    const root = fileURLToPath(new URL('../../', import.meta.url));
-    // The database already has accounts, so the process seeds no demo data.
-    const child = spawn(`${root}api/node_modules/.bin/tsx`, ['api/src/main.ts'], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: api.db.url, PORT: String(port), TRUST_PROXY: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    processes.push(child);
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes(`localhost:${port}/graphql`)) resolve();
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.once('exit', (code) => reject(new Error(`API process exited with ${code}: ${output}`)));
-    });
-    return port;
-  }
 
   beforeAll(async () => {
     // One after the other: each checks the migrations at start, under the schema engine's lock.
-    ports.push(await startProcess());
-    ports.push(await startProcess());
+    // The database already has accounts, so the processes seed no demo data.
+    for (let index = 0; index < 2; index += 1) {
+      const started = await startApiProcess({ databaseUrl: api.db.url, env: { TRUST_PROXY: '1' } });
+      processes.push(started);
+      ports.push(started.port);
+    }
   });
 
   afterAll(async () => {
-    for (const child of processes) {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
-    }
+    for (const started of processes) await started.stop();
   });
 
   async function signInOver(port: number, username: string, password: string): Promise<LoginAnswer> {

@@ -4,20 +4,44 @@
 // scope share one computation for a few seconds; concurrent askers share the one in flight.
 // Once that time is up, readers get the last figures while one recount runs in the background,
 // so nobody waits for it.
-// Every successful mutation of this process clears the cache (audit.service.ts `audited`), so a
-// reviewer sees their own decision at once; changes made through other API processes show
-// within the time to live. Off unless the server asks for it (main.ts): tests see no caching.
+// Kept figures never outlive a change: every successful mutation of this process clears the
+// cache (audit.service.ts `audited`), so a reviewer sees their own decision at once, and every
+// committed change, through whichever API process, raises the database's data version (db.ts),
+// which each cache reads at most `versionReadIntervalMs` before using what it keeps: a change
+// made through another process shows within a second. Each answer is counted on one snapshot of
+// the database, so it never mixes figures from before and after a change. Off unless the server
+// asks for it (main.ts): tests see no caching.
 import type { Actor } from '../../auth/actor.ts';
+import { dataVersion, onOneSnapshot } from '../../db.ts';
 
 /** How long `pnpm start` keeps an aggregate. */
 export const serverAggregateTtlMs = 10_000;
 
+/** How old the data version a cache trusts may be: changes elsewhere show within about this. */
+export const versionReadIntervalMs = 500;
+
+interface Entry {
+  expires: number;
+  value: Promise<unknown>;
+  settled: boolean;
+  refreshing: boolean;
+}
+
 export class AggregateCache {
-  private readonly entries = new Map<string, { expires: number; value: Promise<unknown>; settled: boolean; refreshing: boolean }>();
+  private readonly entries = new Map<string, Entry>();
+  /** Raised by clear(): a computation begun before it keeps nothing. */
+  private generation = 0;
+  private version: bigint | undefined;
+  private versionReadAt = -Infinity;
+  private versionRead: Promise<void> | undefined;
 
-  constructor(readonly ttlMs: number) {}
+  constructor(
+    readonly ttlMs: number,
+    private readonly readVersion: () => Promise<bigint> = dataVersion,
+  ) {}
 
-  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    await this.syncVersion();
     const entry = this.entries.get(key);
     if (entry && (entry.expires > Date.now() || !entry.settled)) return entry.value as Promise<T>;
     if (entry && !entry.refreshing) {
@@ -27,17 +51,33 @@ export class AggregateCache {
     return entry ? (entry.value as Promise<T>) : this.start(key, compute);
   }
 
+  /** Clears what is kept when the database's version moved; reads it at most every interval. */
+  private syncVersion(): Promise<void> {
+    if (Date.now() - this.versionReadAt < versionReadIntervalMs) return Promise.resolve();
+    this.versionRead ??= this.readVersion()
+      .then((version) => {
+        if (this.version !== undefined && version !== this.version) this.clear();
+        this.version = version;
+        this.versionReadAt = Date.now();
+      })
+      .finally(() => {
+        this.versionRead = undefined;
+      });
+    return this.versionRead;
+  }
+
   /** Computes and, once the figures are in, keeps them (a stale entry is replaced only then). */
   private start<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const generation = this.generation;
     const value = compute();
-    const fresh = { expires: Infinity, value, settled: false, refreshing: false };
+    const fresh: Entry = { expires: Infinity, value, settled: false, refreshing: false };
     if (!this.entries.has(key)) this.entries.set(key, fresh);
     value.then(
       () => {
         fresh.settled = true;
         fresh.expires = Date.now() + this.ttlMs;
         // A clear() while computing means something changed since it started: keep nothing.
-        if (this.entries.get(key) !== undefined) this.entries.set(key, fresh);
+        if (this.generation === generation) this.entries.set(key, fresh);
       },
       // A refusal or failure is not remembered; a stale entry stays until the next try.
       () => {
@@ -50,6 +90,7 @@ export class AggregateCache {
   }
 
   clear(): void {
+    this.generation += 1;
     this.entries.clear();
   }
 }
@@ -59,13 +100,14 @@ export function readerScope(actor: Actor): string {
   return [actor.role, actor.areaId ?? '', actor.unitId ?? '', actor.role === 'APPLICANT' ? actor.userId : ''].join('/');
 }
 
-/** `compute`, through the context's cache when the server has one. */
+/** `compute` on one snapshot of the database, through the context's cache when the server has one. */
 export function cachedAggregate<T>(
   ctx: { aggregates?: AggregateCache; actor: Actor | null },
   name: string,
   args: unknown,
   compute: () => Promise<T>,
 ): Promise<T> {
-  if (!ctx.aggregates || !ctx.actor) return compute();
-  return ctx.aggregates.get(`${name}\u0000${readerScope(ctx.actor)}\u0000${JSON.stringify(args)}`, compute);
+  const consistent = () => onOneSnapshot(compute);
+  if (!ctx.aggregates || !ctx.actor) return consistent();
+  return ctx.aggregates.get(`${name}\u0000${readerScope(ctx.actor)}\u0000${JSON.stringify(args)}`, consistent);
 }

@@ -12,7 +12,7 @@ import { type Context, contextFactory } from '../../context.ts';
 import { DomainError } from '../../errors/domain-errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { contentDisposition } from '../forms/forms.routes.ts';
-import { checkDownloadToken, documentPathPrefix } from './download-links.ts';
+import { checkDownloadToken, documentPathPrefix, loadDownloadLinkSecret } from './download-links.ts';
 import { documentForDownload } from './documents.service.ts';
 import { maxDocumentBytes } from './file-content.ts';
 
@@ -27,6 +27,9 @@ export function documentFilesPlugin(clock: Clock): Plugin {
   const contextOf = contextFactory(clock);
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
+      // Links are made by resolvers and checked below with the key every process shares. Without
+      // it (the database unreachable) only links fail, and the next request tries again.
+      await loadDownloadLinkSecret().catch((error: unknown) => console.error('download link key not loaded', error));
       if (request.method === 'POST' && /^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) {
         const length = Number(request.headers.get('content-length') ?? 0);
         if (length > maxMultipartBytes) {

@@ -4,18 +4,54 @@
 // token, and checks the row rules again (documents.routes.ts). A link cannot be guessed,
 // outlives nothing by more than 10 minutes, and is useless to anyone else.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { prismaOutsideUnitOfWork } from '../../db.ts';
 
 export const documentPathPrefix = '/files/documents/';
 export const downloadLinkLifetimeMs = 10 * 60 * 1000;
 
+const secretName = 'document-download-links';
+
 /**
- * FILE_URL_SECRET when set (several processes behind one address must share it), otherwise
- * 256 random bits drawn when the process starts: links then die with the process.
+ * The key links are signed with, the same on every API process and after every restart:
+ * FILE_URL_SECRET when set, otherwise 256 random bits the first process to ask stores in the
+ * database (ServerSecret). Processes starting together each offer theirs; the first insert wins
+ * and all read that one back.
  */
-const secret: Buffer = process.env.FILE_URL_SECRET ? Buffer.from(process.env.FILE_URL_SECRET, 'utf8') : randomBytes(32);
+export async function readDownloadLinkSecret(): Promise<Buffer> {
+  if (process.env.FILE_URL_SECRET) return Buffer.from(process.env.FILE_URL_SECRET, 'utf8');
+  const client = prismaOutsideUnitOfWork();
+  await client.serverSecret.createMany({ data: [{ name: secretName, value: randomBytes(32) }], skipDuplicates: true });
+  const row = await client.serverSecret.findUniqueOrThrow({ where: { name: secretName } });
+  return Buffer.from(row.value);
+}
+
+let secret: Buffer | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the key once per process (again after a failure). The documents plugin awaits it before
+ * every request (documents.routes.ts), so resolvers and the GET route find it loaded.
+ */
+export function loadDownloadLinkSecret(): Promise<void> {
+  loading ??= readDownloadLinkSecret().then(
+    (value) => {
+      secret = value;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+function loadedSecret(): Buffer {
+  if (!secret) throw new Error('download link used before loadDownloadLinkSecret()');
+  return secret;
+}
 
 function signature(documentId: string, userId: string, expiresAtSeconds: number): Buffer {
-  return createHmac('sha256', secret).update(`tepei-document-download\n${documentId}\n${userId}\n${expiresAtSeconds}`).digest();
+  return createHmac('sha256', loadedSecret()).update(`tepei-document-download\n${documentId}\n${userId}\n${expiresAtSeconds}`).digest();
 }
 
 /** The `t` parameter of a link for `userId` to download `documentId` until now + 10 minutes. */
@@ -31,7 +67,7 @@ export function downloadPath(documentId: string, userId: string, now: Date): str
 
 export type LinkCheck = 'valid' | 'missing' | 'malformed' | 'forged' | 'expired';
 
-/** Whether `token` was made by this process for `userId` and `documentId`, and is still live at `now`. */
+/** Whether `token` was made (by any API process) for `userId` and `documentId`, and is still live at `now`. */
 export function checkDownloadToken(token: string | null, documentId: string, userId: string, now: Date): LinkCheck {
   if (!token) return 'missing';
   const match = /^([0-9a-z]{1,11})\.([A-Za-z0-9_-]{43})$/.exec(token);
