@@ -12,7 +12,6 @@ import type { PrismaClient } from '@tepei/db/client';
 import { connectPrisma, disconnectPrisma } from '@tepei/api/db';
 import { createYogaApp, type YogaApp } from '@tepei/api/yoga';
 import { demoPassword } from '@tepei/db/seed';
-import { seedDemoData } from '@tepei/api/demo-data';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 /** The password of every demo account the seed creates. */
@@ -89,16 +88,9 @@ export async function postGraphql<Data = any>(
 }
 
 export async function startApi(options: StartApiOptions = {}): Promise<TestApi> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ seeded: options.seeded ? { today: options.clock?.() } : undefined });
   // Same pool size as the test database's own client: PGlite serves one query at a time.
   const prisma = connectPrisma({ url: db.url, poolSize: db.engine === 'embedded' ? db.poolSize : (options.poolSize ?? db.poolSize) });
-  try {
-    if (options.seeded) await seedDemoData(prisma, options.clock ? { today: options.clock() } : {});
-  } catch (error) {
-    await disconnectPrisma();
-    await db.close();
-    throw error;
-  }
   const yoga = createYogaApp({ clock: options.clock });
 
   function gql<Data = any>(query: string, variables: Record<string, unknown> = {}, token?: string, clientAddress?: string): Promise<GqlResponse<Data>> {
