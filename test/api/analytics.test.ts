@@ -653,7 +653,8 @@ describe('deadlineProgress', () => {
       round: { year: 2026 },
       daysLeftToApplicationDeadline: 0,
       daysLeftToRecommendationDeadline: 0,
-      totals: { applications: 2, submitted: 0, endorsed: 0, recommended: 0 },
+      // Both were turned down by the region, so both had been endorsed and recommended.
+      totals: { applications: 2, endorsed: 2, recommended: 2 },
       perDay: [],
     });
     const none = await api.gql(progressQuery, { roundYear: 2019 }, tokens.admin);
