@@ -11,6 +11,7 @@ import { GraphQLError } from 'graphql';
 import { authScopesFor, type AuthScopes } from './auth/scopes.ts';
 import type { Context, SignedInContext } from './context.ts';
 import type { UploadedFile } from './scalars.ts';
+import { config } from './config.ts';
 import { prisma } from './db.ts';
 import { writeAudit } from './modules/audit/audit.service.ts';
 
@@ -62,7 +63,7 @@ export const builder = new SchemaBuilder<{
     maxConnectionSize: 100,
     defaultConnectionSize: 20,
     // A resolver that forgets to spread `...query` would fall back to one query per row.
-    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+    onUnusedQuery: config.nodeEnv === 'production' ? null : 'warn',
   },
   relay: {
     clientMutationId: 'omit',

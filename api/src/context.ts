@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Actor } from './auth/actor.ts';
 import { clientAddressOf, type NodeServerContext } from './auth/client-address.ts';
 import { actorForBearerToken } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
+import { requestIdFrom, requestIdOf } from './logger.ts';
 import type { AggregateCache } from './modules/analytics/aggregate-cache.ts';
 
 export interface Context {
@@ -26,7 +26,8 @@ export function contextFactory(clock: Clock, aggregates?: AggregateCache) {
   // Yoga hands node's request in as the prototype of the initial context: read it, don't spread it.
   return async (initial: YogaInitialContext & NodeServerContext): Promise<Context> => {
     const { request } = initial;
-    const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+    // The id the server's log line and x-request-id answer carry (logger.ts); yoga.fetch has none.
+    const requestId = requestIdOf(initial.req) ?? requestIdFrom(request.headers.get('x-request-id'));
     const header = request.headers.get('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const actor = token ? await actorForBearerToken(token, clock()) : null;

@@ -9,6 +9,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { migrationNames } from '@tepei/db/migrations';
 import { prisma } from './db.ts';
+import { logger } from './logger.ts';
 import { metricsRegistry } from './metrics.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => unknown;
@@ -49,7 +50,7 @@ export async function readiness(migrations: readonly string[], timeoutMs: number
   try {
     applied = await withTimeout(appliedMigrations(), timeoutMs);
   } catch (error) {
-    console.error('readiness: database check failed', error);
+    logger.error({ err: error }, 'readiness: database check failed');
     return { status: 'not ready', reason: '数据库不可达 / database unreachable' };
   }
   const pending = migrations.filter((name) => !applied.has(name));

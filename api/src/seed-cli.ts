@@ -4,6 +4,7 @@ import { runCli } from '@tepei/db/cli';
 import { openDatabase } from '@tepei/db/database';
 import { migrate } from '@tepei/db/migrate';
 import { demoAccounts, demoPassword, type SeedSummary } from '@tepei/db/seed';
+import { databaseOptions } from './config.ts';
 import { seedDemoData } from './demo-data.ts';
 
 function report(summary: SeedSummary, seconds: number): string {
@@ -27,7 +28,7 @@ function report(summary: SeedSummary, seconds: number): string {
 }
 
 await runCli(async () => {
-  const db = await openDatabase();
+  const db = await openDatabase(databaseOptions());
   try {
     await migrate(db.url);
     const prisma = createPrismaClient(db);

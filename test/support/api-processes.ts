@@ -5,7 +5,7 @@
 //   const a = await startApiProcess({ databaseUrl: db.url });
 //   await fetch(`http://127.0.0.1:${a.port}/graphql`, …);
 //   await a.stop();
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,11 @@ export interface ApiProcess {
   output(): string;
   /** SIGTERM, then waits for it to exit (main.ts closes the server and the database first). */
   stop(): Promise<void>;
+}
+
+/** Builds api/dist (api/build.ts) as `pnpm build` does. */
+export function buildApiBundle(): void {
+  execFileSync(`${root}api/node_modules/.bin/tsx`, ['build.ts'], { cwd: `${root}api`, stdio: 'pipe' });
 }
 
 export async function freePort(): Promise<number> {
@@ -36,11 +41,18 @@ export async function freePort(): Promise<number> {
  * removes from) the test's environment. Start processes one after the other: each checks the
  * migrations at start.
  */
-export async function startApiProcess(options: { databaseUrl: string; port?: number; env?: NodeJS.ProcessEnv }): Promise<ApiProcess> {
+export async function startApiProcess(options: {
+  databaseUrl: string;
+  port?: number;
+  env?: NodeJS.ProcessEnv;
+  /** `bundle`: api/dist/main.mjs run by node, as `pnpm start:prod` does (build it first: `buildApiBundle`). */
+  entry?: 'source' | 'bundle';
+}): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl, PORT: String(port) };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  const child = spawn(`${root}api/node_modules/.bin/tsx`, ['api/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...args] = options.entry === 'bundle' ? [process.execPath, 'api/dist/main.mjs'] : [`${root}api/node_modules/.bin/tsx`, 'api/src/main.ts'];
+  const child = spawn(command!, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const started: ApiProcess = {
     port,

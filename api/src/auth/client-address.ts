@@ -3,20 +3,19 @@
 // that many places from the right of X-Forwarded-For, the one our nearest proxy appended.
 // Entries further left are written by the client and prove nothing.
 import { isIPv6 } from 'node:net';
+import { config } from '../config.ts';
 
 /** What yoga's node adapter passes as server context: node's request (absent for `yoga.fetch` without one). */
 export interface NodeServerContext {
   req?: { socket?: { remoteAddress?: string | undefined } };
 }
 
-const trustedProxies = Math.max(0, Number.parseInt(process.env.TRUST_PROXY ?? '0', 10) || 0);
-
 /**
  * The client's address, or null when there is none (a test or script calling `yoga.fetch`).
  * IPv6 addresses are reduced to their /64 network: one host usually holds a whole /64, so each
  * of its addresses must not count as a new client.
  */
-export function clientAddressOf(request: Request, server: NodeServerContext, proxies = trustedProxies): string | null {
+export function clientAddressOf(request: Request, server: NodeServerContext, proxies = config.trustProxy): string | null {
   let address = server.req?.socket?.remoteAddress ?? null;
   if (proxies > 0) {
     const forwarded = (request.headers.get('x-forwarded-for') ?? '')

@@ -6,7 +6,9 @@
 import { PothosValidationError } from '@pothos/core';
 import { Prisma } from '@tepei/db/client';
 import { GraphQLError } from 'graphql';
-import { createLogger, maskError as yogaMaskError, type YogaLogger } from 'graphql-yoga';
+import { maskError as yogaMaskError, type YogaLogger } from 'graphql-yoga';
+import { logger } from '../logger.ts';
+import { redactText } from '../modules/audit/redact.ts';
 
 /** Prisma's codes for a value the column cannot hold (bad UUID, too long, out of range…). */
 const inputErrorCodes = new Set(['P2000', 'P2005', 'P2006', 'P2007', 'P2019', 'P2020', 'P2023', 'P2033']);
@@ -30,16 +32,31 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   return yogaMaskError(error, message, isDev);
 }
 
-const yogaLogger = createLogger('info');
+const yogaLog = logger.child({ component: 'yoga' });
+
+/** Yoga's arguments as one pino line: the errors among them serialized, the rest as the message. */
+function logLine(level: 'debug' | 'info' | 'warn' | 'error', args: unknown[]): void {
+  const errors = args.filter((arg) => arg instanceof Error);
+  const message = args
+    .filter((arg) => !(arg instanceof Error))
+    .map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)))
+    .join(' ');
+  const text = message || errors[0]?.message || '';
+  if (errors.length) yogaLog[level]({ err: errors[0], ...(errors.length > 1 ? { more: errors.slice(1) } : {}) }, redactText(text));
+  else yogaLog[level](redactText(text));
+}
 
 /**
- * Yoga's logger, without the client's own mistakes: a malformed ID or cursor refused above is
- * answered as BAD_USER_INPUT and is not a server-side fault worth a stack trace in the log.
+ * Yoga's logger, writing through pino, without the client's own mistakes: a malformed ID or
+ * cursor refused above is answered as BAD_USER_INPUT and is not a server-side fault worth a
+ * stack trace in the log.
  */
 export const apiLogger: YogaLogger = {
-  ...yogaLogger,
+  debug: (...args: unknown[]) => logLine('debug', args),
+  info: (...args: unknown[]) => logLine('info', args),
+  warn: (...args: unknown[]) => logLine('warn', args),
   error: (...args: unknown[]) => {
     const clientInput = args.some((arg) => isClientInputError(arg) || (arg instanceof GraphQLError && isClientInputError(arg.originalError)));
-    if (!clientInput) yogaLogger.error(...args);
+    if (!clientInput) logLine('error', args);
   },
 };

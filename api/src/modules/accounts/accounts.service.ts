@@ -263,6 +263,19 @@ const usernamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/;
  */
 export async function createUser(actor: Actor | null, input: NewUserInput, query: UserQuery = {}): Promise<User> {
   requireRegional(actor);
+  return insertUser(input, query);
+}
+
+/**
+ * The first regional administrator, created by an operator on the server's command line
+ * (`pnpm admin:create`, admin-create-cli.ts) when nobody can sign in to create one yet. Same
+ * checks, same policy, same hashing as `createUser`.
+ */
+export function createAdministratorFromCommandLine(input: Omit<NewUserInput, 'role' | 'areaId' | 'unitId'>): Promise<User> {
+  return insertUser({ ...input, role: 'REGIONAL' });
+}
+
+async function insertUser(input: NewUserInput, query: UserQuery = {}): Promise<User> {
   const problems = new FieldProblems();
   const username = input.username.trim();
   if (!usernamePattern.test(username)) problems.add(['input', 'username'], '用户名应为3至32位字母、数字或 . _ -，以字母或数字开头');

@@ -4,6 +4,7 @@ import type { Context } from '../../context.ts';
 import { inUnitOfWork, prisma } from '../../db.ts';
 import { DomainError } from '../../errors/domain-errors.ts';
 import type { AuditResult } from '@tepei/db/enums';
+import { logger } from '../../logger.ts';
 import { redact } from './redact.ts';
 
 export interface AuditTarget {
@@ -59,7 +60,7 @@ export function writeAudit(ctx: Context, entry: AuditEntry, responseKey?: string
     })
     .then(() => undefined);
   const list = pending.get(ctx) ?? [];
-  list.push(write.catch((error) => console.error('audit write failed', error)));
+  list.push(write.catch((error) => logger.error({ err: error, requestId: ctx.requestId }, 'audit write failed')));
   pending.set(ctx, list);
   return write;
 }

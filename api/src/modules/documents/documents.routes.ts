@@ -7,9 +7,11 @@
 // The plugin also turns away, before yoga reads them, multipart requests to /graphql whose
 // declared length could not hold an acceptable upload.
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
+import type { NodeServerContext } from '../../auth/client-address.ts';
 import type { Clock } from '../../clock.ts';
 import { type Context, contextFactory } from '../../context.ts';
 import { DomainError } from '../../errors/domain-errors.ts';
+import { logger } from '../../logger.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { contentDisposition } from '../forms/forms.routes.ts';
 import { checkDownloadToken, documentPathPrefix, loadDownloadLinkSecret } from './download-links.ts';
@@ -26,10 +28,10 @@ const statusOfCode: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404 };
 export function documentFilesPlugin(clock: Clock): Plugin {
   const contextOf = contextFactory(clock);
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       // Links are made by resolvers and checked below with the key every process shares. Without
       // it (the database unreachable) only links fail, and the next request tries again.
-      await loadDownloadLinkSecret().catch((error: unknown) => console.error('download link key not loaded', error));
+      await loadDownloadLinkSecret().catch((error: unknown) => logger.error({ err: error }, 'download link key not loaded'));
       if (request.method === 'POST' && /^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) {
         const length = Number(request.headers.get('content-length') ?? 0);
         if (length > maxMultipartBytes) {
@@ -40,9 +42,9 @@ export function documentFilesPlugin(clock: Clock): Plugin {
       if (!url.pathname.startsWith(documentPathPrefix)) return;
       // Errors thrown here would escape yoga altogether: answer every one of them.
       try {
-        endResponse(await serve(request, url, await contextOf({ request } as YogaInitialContext), fetchAPI.Response));
+        endResponse(await serve(request, url, await contextOf({ request, req: (serverContext as NodeServerContext | undefined)?.req } as YogaInitialContext & NodeServerContext), fetchAPI.Response));
       } catch (error) {
-        console.error('document download failed', error);
+        logger.error({ err: error }, 'document download failed');
         endResponse(problem(fetchAPI.Response, 500, 'INTERNAL', '文件下载失败，请稍后重试'));
       }
     },

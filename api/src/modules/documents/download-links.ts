@@ -4,6 +4,7 @@
 // token, and checks the row rules again (documents.routes.ts). A link cannot be guessed,
 // outlives nothing by more than 10 minutes, and is useless to anyone else.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { config } from '../../config.ts';
 import { prismaOutsideUnitOfWork } from '../../db.ts';
 
 export const documentPathPrefix = '/files/documents/';
@@ -17,8 +18,8 @@ const secretName = 'document-download-links';
  * database (ServerSecret). Processes starting together each offer theirs; the first insert wins
  * and all read that one back.
  */
-export async function readDownloadLinkSecret(): Promise<Buffer> {
-  if (process.env.FILE_URL_SECRET) return Buffer.from(process.env.FILE_URL_SECRET, 'utf8');
+export async function readDownloadLinkSecret(configured = config.fileUrlSecret): Promise<Buffer> {
+  if (configured) return Buffer.from(configured, 'utf8');
   const client = prismaOutsideUnitOfWork();
   await client.serverSecret.createMany({ data: [{ name: secretName, value: randomBytes(32) }], skipDuplicates: true });
   const row = await client.serverSecret.findUniqueOrThrow({ where: { name: secretName } });

@@ -3,9 +3,11 @@
 // sees the request and lets every other request through. Every download, and every refused
 // attempt, is written to the audit log before the answer leaves.
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
+import type { NodeServerContext } from '../../auth/client-address.ts';
 import type { Clock } from '../../clock.ts';
 import { type Context, contextFactory } from '../../context.ts';
 import { DomainError } from '../../errors/domain-errors.ts';
+import { logger } from '../../logger.ts';
 import { type AuditTarget, writeAudit } from '../audit/audit.service.ts';
 import { formFile } from './form-files.ts';
 import { type FormRoute, matchFormPath } from './form-paths.ts';
@@ -25,13 +27,13 @@ const statusOfCode: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404, V
 export function formFilesPlugin(clock: Clock): Plugin {
   const contextOf = contextFactory(clock);
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (!url.pathname.startsWith(prefix)) return;
       // Errors thrown here would escape yoga altogether: answer every one of them.
       try {
-        endResponse(await serve(request, url, await contextOf({ request } as YogaInitialContext), fetchAPI.Response));
+        endResponse(await serve(request, url, await contextOf({ request, req: (serverContext as NodeServerContext | undefined)?.req } as YogaInitialContext & NodeServerContext), fetchAPI.Response));
       } catch (error) {
-        console.error('form file failed', error);
+        logger.error({ err: error }, 'form file failed');
         endResponse(problem(fetchAPI.Response, 500, 'INTERNAL', '文件生成失败，请稍后重试'));
       }
     },
