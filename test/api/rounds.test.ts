@@ -40,6 +40,20 @@ function update(input: Record<string, unknown>, token = adminToken) {
   return api.gql(updateRound, { roundId: roundGlobalId, input }, token);
 }
 
+/** An associate-degree nurse of Urumqi (not southern Xinjiang): eligible only if 护理学 is a shortage specialty. */
+async function insertAssociateNurse(status: 'SUBMITTED' | 'RECOMMENDED' = 'SUBMITTED'): Promise<string> {
+  const who = person(900, '1990-02-02', 'FEMALE', '650102');
+  const form = validateApplicationForm(applicationForm(who, { education: 'ASSOCIATE', trainingSpecialty: '护理学', majorStudied: '护理学' }) as never, {
+    today: '2026-12-01',
+  });
+  const id = randomUUID();
+  await api.prisma.application.create({
+    data: { ...applicationFormToPrismaData(form).scalars, id, roundId: programme.roundId, unitId: programme.urumqi.unitId, areaId: programme.urumqi.areaId, mode: 'LOCAL', status },
+  });
+  await recordRelaxedRules(api.prisma, { id });
+  return id;
+}
+
 async function lastAudit() {
   return api.prisma.auditRecord.findFirstOrThrow({ where: { operation: 'updateRound' }, orderBy: { id: 'desc' } });
 }
@@ -104,7 +118,7 @@ describe('changing a round', () => {
     }
   });
 
-  it('refuses a round whose recommendation deadline has passed', async () => {
+  it('refuses a finished round (recommendations closed, every application settled)', async () => {
     const closed = await api.prisma.round.create({
       data: {
         year: 2025,
@@ -115,45 +129,47 @@ describe('changing a round', () => {
         shortageSpecialties: ['临床医学'],
       },
     });
-    const response = await api.gql(updateRound, { roundId: globalId('Round', closed.id), input: { shortageSpecialties: ['农学'] } }, adminToken);
+    const response = await api.gql(updateRound, { roundId: globalId('Round', closed.id), input: { recommendationDeadline: '2027-03-20T23:59:59.999+08:00' } }, adminToken);
     expect(response.data.updateRound).toEqual({
-      __typename: 'DeadlinePassedError',
-      code: 'DEADLINE_PASSED',
-      message: '2025年度审核推荐已于 2025-03-20 23:59（北京时间）截止，已结束的年度不能修改',
+      __typename: 'RoundFinishedError',
+      code: 'ROUND_FINISHED',
+      message: '2025年度已结束（审核推荐已截止，所有申报均已办结），不能再修改该年度及其申报、名额',
     });
-    expect((await api.prisma.round.findUniqueOrThrow({ where: { id: closed.id } })).shortageSpecialties).toEqual(['临床医学']);
+    expect((await api.prisma.round.findUniqueOrThrow({ where: { id: closed.id } })).recommendationDeadline).toEqual(new Date('2025-03-20T23:59:59.999+08:00'));
   });
 
-  it('is open until the end of the recommendation deadline, Beijing time', async () => {
+  it('after a deadline, while the round runs, moves it later to reopen the phase, audited, but never earlier', async () => {
     const round = await api.prisma.round.findUniqueOrThrow({ where: { id: programme.roundId } });
-    now = round.recommendationDeadline;
+    // One recommendation still awaits the regional decision: the round runs on.
+    const waiting = await insertAssociateNurse('RECOMMENDED');
+    now = new Date(round.recommendationDeadline.getTime() + 1);
     try {
       // Sessions last 12 hours: sign in at the moved clock.
       const token = await api.login('admin');
-      expect((await update({ ageCutoffDate: '1982-01-01' }, token)).data.updateRound.__typename).toBe('MutationUpdateRoundSuccess');
-      now = new Date(round.recommendationDeadline.getTime() + 1);
-      expect((await update({ ageCutoffDate: '1982-01-01' }, token)).data.updateRound.__typename).toBe('DeadlinePassedError');
+      const earlier = await update({ recommendationDeadline: new Date(round.recommendationDeadline.getTime() - 86_400_000).toISOString() }, token);
+      expect(earlier.data.updateRound.__typename).toBe('ValidationFailedError');
+      expect(earlier.data.updateRound.problems).toEqual([
+        { path: ['input', 'recommendationDeadline'], message: expect.stringMatching(/^审核推荐已于 .+（北京时间）截止，截止时间只能延后（重新开放），不能提前$/) },
+      ]);
+      expect((await api.prisma.round.findUniqueOrThrow({ where: { id: round.id } })).recommendationDeadline).toEqual(round.recommendationDeadline);
+
+      const later = new Date(round.recommendationDeadline.getTime() + 7 * 86_400_000);
+      const reopened = await update({ recommendationDeadline: later.toISOString() }, token);
+      expect(reopened.data.updateRound.__typename).toBe('MutationUpdateRoundSuccess');
+      expect(reopened.data.updateRound.data.recommendationDeadline).toBe(later.toISOString());
+      const isOpen = await api.gql('query($id: ID!) { node(id: $id) { ... on Round { isOpenForRecommendations } } }', { id: roundGlobalId }, token);
+      expect(isOpen.data.node.isOpenForRecommendations).toBe(true);
+      const audit = await lastAudit();
+      expect(audit).toMatchObject({ result: 'SUCCESS', targetType: 'Round', targetId: round.id });
     } finally {
+      await api.prisma.round.update({ where: { id: round.id }, data: { recommendationDeadline: round.recommendationDeadline } });
+      await api.prisma.application.delete({ where: { id: waiting } });
       now = new Date('2026-12-01T10:00:00+08:00');
     }
   });
 });
 
 describe('shortage specialties and the stored relaxed rules', () => {
-  /** An associate-degree nurse of Urumqi (not southern Xinjiang): eligible only if 护理学 is a shortage specialty. */
-  async function insertAssociateNurse(): Promise<string> {
-    const who = person(900, '1990-02-02', 'FEMALE', '650102');
-    const form = validateApplicationForm(applicationForm(who, { education: 'ASSOCIATE', trainingSpecialty: '护理学', majorStudied: '护理学' }) as never, {
-      today: '2026-12-01',
-    });
-    const id = randomUUID();
-    await api.prisma.application.create({
-      data: { ...applicationFormToPrismaData(form).scalars, id, roundId: programme.roundId, unitId: programme.urumqi.unitId, areaId: programme.urumqi.areaId, mode: 'LOCAL', status: 'SUBMITTED' },
-    });
-    await recordRelaxedRules(api.prisma, { id });
-    return id;
-  }
-
   it('recomputes them for the round when the specialties change, in the same step', async () => {
     await update({ applicationDeadline: applicationDeadline.toISOString(), recommendationDeadline: recommendationDeadline.toISOString(), shortageSpecialties: ['临床医学', '护理学'] });
     const id = await insertAssociateNurse();

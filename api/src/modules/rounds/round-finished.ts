@@ -5,11 +5,12 @@
 //   2. every one of its applications is in a final status (status-flow.ts: rejected, not
 //      selected, withdrawn, abandoned, completed): none awaits a decision, an orientation or
 //      the end of its training.
-// Both conditions only ever become true (the deadline can be moved only before it passes,
-// updateRound), so a finished round stays finished. From then on the workflow cannot change
-// its applications (no move is left), and the API refuses the rest too: places and area
-// split, round settings, orientation sessions, form-5 scans. The blacklist is a register of
-// its own, not part of the round: listing someone later for what happened in it stays possible.
+// Once both hold, nothing undoes them (updateRound, which may move a passed deadline later
+// while the round runs, refuses a finished round), so a finished round stays finished. From
+// then on the workflow cannot change its applications (no move is left), and the API refuses
+// the rest too: places and area split, round settings, orientation sessions, form-5 scans. The
+// blacklist is a register of its own, not part of the round: listing someone later for what
+// happened in it stays possible.
 import type { ApplicationStatus, Round } from '@tepei/db/client';
 import { allowedTransitions } from '@tepei/db/reference/status-flow';
 import { prisma } from '../../db.ts';

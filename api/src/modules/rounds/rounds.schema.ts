@@ -2,7 +2,7 @@
 // admin changes a running one (rounds.service.ts).
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
-import { DeadlinePassedError } from '../../errors/domain-errors.ts';
+import { RoundFinishedError } from '../../errors/domain-errors.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
 import { audited } from '../audit/audit.service.ts';
 import { isRoundFinished } from './round-finished.ts';
@@ -30,7 +30,7 @@ export const RoundType = builder.prismaNode('Round', {
       resolve: (round, _args, ctx) => ctx.now() <= round.applicationDeadline,
     }),
     isOpenForRecommendations: t.boolean({
-      description: '审核推荐是否仍在进行（未过推荐截止时间）；已结束的年度不能再修改',
+      description: '审核推荐是否仍在进行（未过推荐截止时间）',
       resolve: (round, _args, ctx) => ctx.now() <= round.recommendationDeadline,
     }),
     isFinished: t.boolean({
@@ -70,8 +70,8 @@ const UpdateRoundInput = builder.inputType('UpdateRoundInput', {
 builder.mutationField('updateRound', (t) =>
   t.withAuth({ regional: true }).field({
     type: RoundType,
-    description: '修改未结束年度的截止时间、年龄截止日期与紧缺专业（自治区人社厅）；紧缺专业变化时重新核定各申报的放宽条件',
-    errors: { types: [...commonErrors, DeadlinePassedError] },
+    description: '修改未结束年度的截止时间、年龄截止日期与紧缺专业（自治区人社厅）；已过的截止时间只能延后（重新开放）；紧缺专业变化时重新核定各申报的放宽条件',
+    errors: { types: [...commonErrors, RoundFinishedError] },
     args: {
       roundId: t.arg.globalID({ required: true, for: [RoundType] }),
       input: t.arg({ type: UpdateRoundInput, required: true }),

@@ -1,12 +1,15 @@
 // The regional admin configures a round (DOMAIN.md "Timeline": every round is configurable):
-// its deadlines, its age cut-off date and its shortage specialties (紧缺专业). A round whose
-// recommendation deadline has passed is history and stays as it was.
+// its deadlines, its age cut-off date and its shortage specialties (紧缺专业). Until the round is
+// finished (round-finished.ts) a deadline may be extended, or a passed one moved later to reopen
+// its phase; a passed deadline is never moved earlier, which would rewrite when it closed. A
+// finished round is history and stays as it was.
 import type { Round } from '@tepei/db/client';
 import type { Actor } from '../../auth/actor.ts';
 import { formatBeijing } from '../../clock.ts';
 import { prisma, transactionOptions } from '../../db.ts';
-import { DeadlinePassedError, FieldProblems, ForbiddenError, NotFoundError } from '../../errors/domain-errors.ts';
+import { FieldProblems, ForbiddenError } from '../../errors/domain-errors.ts';
 import { recordRelaxedRules } from '../eligibility/relaxed-rules.ts';
+import { assertRoundNotFinished } from './round-finished.ts';
 
 export interface RoundChanges {
   applicationDeadline?: Date | null;
@@ -28,8 +31,15 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-function validate(round: Round, changes: RoundChanges, next: { applicationDeadline: Date; recommendationDeadline: Date; ageCutoffDate: Date; shortageSpecialties: string[] }) {
+const deadlineNames = { applicationDeadline: '个人申报', recommendationDeadline: '审核推荐' } as const;
+
+function validate(round: Round, now: Date, changes: RoundChanges, next: { applicationDeadline: Date; recommendationDeadline: Date; ageCutoffDate: Date; shortageSpecialties: string[] }) {
   const problems = new FieldProblems();
+  for (const key of ['applicationDeadline', 'recommendationDeadline'] as const) {
+    if (now > round[key] && next[key] < round[key]) {
+      problems.add(['input', key], `${deadlineNames[key]}已于 ${formatBeijing(round[key])}（北京时间）截止，截止时间只能延后（重新开放），不能提前`);
+    }
+  }
   if (next.recommendationDeadline <= next.applicationDeadline) {
     problems.add(['input', 'recommendationDeadline'], `审核推荐截止时间（${formatBeijing(next.recommendationDeadline)}）须晚于个人申报截止时间（${formatBeijing(next.applicationDeadline)}）`);
   }
@@ -47,7 +57,7 @@ function validate(round: Round, changes: RoundChanges, next: { applicationDeadli
 }
 
 /**
- * Changes a running round. Changing the shortage specialties changes which applications may
+ * Changes a round that is not finished. Changing the shortage specialties changes which applications may
  * relax education or title, so their stored relaxed rules are recomputed in the same
  * transaction: nobody reads a round and rules that disagree.
  */
@@ -56,21 +66,14 @@ export async function updateRound(actor: Actor, now: Date, roundId: string, chan
   return prisma.$transaction(async (tx) => {
     // Serialises with selections and quota changes of the round (they lock the same row).
     await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${roundId}::uuid FOR UPDATE`;
-    const round = await tx.round.findUnique({ where: { id: roundId } });
-    if (!round) throw new NotFoundError('特培年度');
-    if (now > round.recommendationDeadline) {
-      throw new DeadlinePassedError(
-        round.recommendationDeadline,
-        `${round.name}审核推荐已于 ${formatBeijing(round.recommendationDeadline)}（北京时间）截止，已结束的年度不能修改`,
-      );
-    }
+    const round = await assertRoundNotFinished(tx, roundId, now);
     const next = {
       applicationDeadline: changes.applicationDeadline ?? round.applicationDeadline,
       recommendationDeadline: changes.recommendationDeadline ?? round.recommendationDeadline,
       ageCutoffDate: changes.ageCutoffDate ? new Date(`${changes.ageCutoffDate}T00:00:00Z`) : round.ageCutoffDate,
       shortageSpecialties: changes.shortageSpecialties ? cleanSpecialties(changes.shortageSpecialties) : round.shortageSpecialties,
     };
-    validate(round, changes, next);
+    validate(round, now, changes, next);
     const updated = await tx.round.update({ where: { id: roundId }, data: next });
     if (!sameList(round.shortageSpecialties, next.shortageSpecialties)) await recordRelaxedRules(tx, { roundId }, now);
     return updated;
