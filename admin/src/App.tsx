@@ -11,6 +11,7 @@ import blacklist from './blacklist/index.ts';
 import { lazyView } from './common/lazyView.ts';
 import { dataProvider } from './dataProvider/index.ts';
 import { i18nProvider } from './i18n/index.ts';
+import { ConsoleRouter } from './layout/ConsoleRouter.tsx';
 import { LoginPage } from './layout/LoginPage.tsx';
 import { theme } from './layout/theme.ts';
 import quotas from './quotas/index.ts';
@@ -28,33 +29,35 @@ const forRole = <Views extends { create?: unknown; edit?: unknown }>(views: View
   role === 'REGIONAL' ? views : { ...views, create: undefined, edit: undefined };
 
 export const App = () => (
-  <Admin
-    title="新疆少数民族科技骨干特殊培养 · 审核管理"
-    dataProvider={dataProvider}
-    authProvider={authProvider}
-    i18nProvider={i18nProvider}
-    dashboard={Dashboard}
-    loginPage={LoginPage}
-    theme={theme}
-    requireAuth
-    disableTelemetry
-  >
-    {/* Public: an applicant registers before having an account. */}
-    <CustomRoutes noLayout>
-      <Route path="/register" element={<RegisterPage />} />
-    </CustomRoutes>
-    {(permissions?: Permissions) => (
-      <>
-        {/* An applicant's menu holds only their own applications. */}
-        {staff(permissions?.role) ? <Resource name="applications" {...applications} /> : <Resource name="myApplications" {...applicant} />}
-        {readsEverything(permissions?.role) ? <Resource name="rounds" {...forRole(rounds, permissions?.role)} /> : null}
-        {readsEverything(permissions?.role) ? <Resource name="quotas" {...quotas} /> : null}
-        {staff(permissions?.role) ? <Resource name="blacklist" {...forRole(blacklist, permissions?.role)} /> : null}
-        {staff(permissions?.role) ? <Resource name="units" {...units} /> : null}
-        {staff(permissions?.role) ? <Resource name="areas" {...areas} /> : null}
-        {readsEverything(permissions?.role) ? <Resource name="users" {...forRole(users, permissions?.role)} /> : null}
-        {readsEverything(permissions?.role) ? <Resource name="auditRecords" {...audit} /> : null}
-      </>
-    )}
-  </Admin>
+  <ConsoleRouter>
+    <Admin
+      title="新疆少数民族科技骨干特殊培养 · 审核管理"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={Dashboard}
+      loginPage={LoginPage}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      {/* Public: an applicant registers before having an account. */}
+      <CustomRoutes noLayout>
+        <Route path="/register" element={<RegisterPage />} />
+      </CustomRoutes>
+      {(permissions?: Permissions) => (
+        <>
+          {/* An applicant's menu holds only their own applications. */}
+          {staff(permissions?.role) ? <Resource name="applications" {...applications} /> : <Resource name="myApplications" {...applicant} />}
+          {readsEverything(permissions?.role) ? <Resource name="rounds" {...forRole(rounds, permissions?.role)} /> : null}
+          {readsEverything(permissions?.role) ? <Resource name="quotas" {...quotas} /> : null}
+          {staff(permissions?.role) ? <Resource name="blacklist" {...forRole(blacklist, permissions?.role)} /> : null}
+          {staff(permissions?.role) ? <Resource name="units" {...units} /> : null}
+          {staff(permissions?.role) ? <Resource name="areas" {...areas} /> : null}
+          {readsEverything(permissions?.role) ? <Resource name="users" {...forRole(users, permissions?.role)} /> : null}
+          {readsEverything(permissions?.role) ? <Resource name="auditRecords" {...audit} /> : null}
+        </>
+      )}
+    </Admin>
+  </ConsoleRouter>
 );
