@@ -489,7 +489,7 @@ const appMessagesEn: typeof appMessagesZh = {
     },
     admin: {
       rounds: {
-        phase: { APPLYING: 'Applications open', RECOMMENDING: 'Recommendations open', ENDED: 'Ended' },
+        phase: { APPLYING: 'Applications open', RECOMMENDING: 'Recommendations open', SELECTING: 'Selection', ENDED: 'Ended' },
         editTitle: 'Settings of %{name}',
         ended: 'Recommendations of this round have closed; it can no longer be changed',
         deadlineHint: 'Closes at 23:59 Beijing time that day',
@@ -502,6 +502,20 @@ const appMessagesEn: typeof appMessagesZh = {
         unchanged: 'Nothing changed yet',
         confirmTitle: 'Change the settings of %{name}',
         saved: 'Settings of %{name} saved',
+        finished: 'This round is finished (recommendations closed, every application settled); it can no longer be changed',
+        passedHint: 'Passed; may be moved later to reopen (not earlier)',
+        extendOnly: 'A passed deadline may only be moved later (not before %{date})',
+        phaseName: { applicationDeadline: 'applications', recommendationDeadline: 'recommendations' },
+        confirmClosesTitle: 'This change closes %{phases} now',
+        confirmCloses: 'Close and save',
+        closes: {
+          applicationDeadline: 'The application deadline becomes %{date}, which has passed: applications close on saving, applicants can no longer submit or change them.',
+          recommendationDeadline: 'The recommendation deadline becomes %{date}, which has passed: recommendations close on saving, units and prefectures can no longer review, recommend or upload scans.',
+        },
+        reopens: {
+          applicationDeadline: 'Applications reopen on saving, until 23:59 Beijing time on %{date}.',
+          recommendationDeadline: 'Recommendations reopen on saving, until 23:59 Beijing time on %{date}.',
+        },
       },
       quotas: {
         round: 'Round',
@@ -527,6 +541,7 @@ const appMessagesEn: typeof appMessagesZh = {
         saved: 'Places saved',
         allocationSaved: '%{count} area shares saved',
         endedReadOnly: 'This round has ended: its quotas are read-only',
+        selectingEditable: 'Recommendations have closed and the selection runs: quotas may still be changed until the round is finished',
       },
       blacklist: {
         status: { ACTIVE: 'In force', LIFTED: 'Lifted', EXPIRED: 'Expired' },

@@ -501,7 +501,7 @@ export const appMessagesZh = {
     },
     admin: {
       rounds: {
-        phase: { APPLYING: '个人申报中', RECOMMENDING: '审核推荐中', ENDED: '已结束' },
+        phase: { APPLYING: '个人申报中', RECOMMENDING: '审核推荐中', SELECTING: '遴选中', ENDED: '已结束' },
         editTitle: '修改%{name}设置',
         ended: '该年度审核推荐已截止，不能再修改',
         deadlineHint: '截止于北京时间当日 23:59',
@@ -514,6 +514,20 @@ export const appMessagesZh = {
         unchanged: '尚未修改',
         confirmTitle: '确认修改%{name}设置',
         saved: '%{name}设置已保存',
+        finished: '该年度已结束（审核推荐已截止，所有申报均已办结），不能再修改',
+        passedHint: '已截止；可延后以重新开放（不能提前）',
+        extendOnly: '已截止的日期只能延后（不早于 %{date}）',
+        phaseName: { applicationDeadline: '个人申报', recommendationDeadline: '审核推荐' },
+        confirmClosesTitle: '此修改将立即截止%{phases}',
+        confirmCloses: '确认截止并保存',
+        closes: {
+          applicationDeadline: '个人申报截止日期改为 %{date}，已经过去：保存后个人申报立即截止，申报人不能再提交或修改申报。',
+          recommendationDeadline: '审核推荐截止日期改为 %{date}，已经过去：保存后审核推荐立即截止，用人单位和地州市不能再审核、推荐或上传扫描件。',
+        },
+        reopens: {
+          applicationDeadline: '保存后个人申报重新开放，至 %{date} 北京时间 23:59 截止。',
+          recommendationDeadline: '保存后审核推荐重新开放，至 %{date} 北京时间 23:59 截止。',
+        },
       },
       quotas: {
         round: '年度',
@@ -539,6 +553,7 @@ export const appMessagesZh = {
         saved: '名额已保存',
         allocationSaved: '已保存 %{count} 项名额分配',
         endedReadOnly: '该年度已结束，名额仅供查看',
+        selectingEditable: '审核推荐已截止，遴选进行中：名额仍可调整，直至该年度结束',
       },
       blacklist: {
         status: { ACTIVE: '生效中', LIFTED: '已解除', EXPIRED: '已到期' },

@@ -1,17 +1,19 @@
 // 年度与截止时间: every round, newest first, with its deadlines (Beijing time), age cut-off,
-// places and 紧缺专业. The regional admin edits a round until its recommendations close.
+// places and 紧缺专业. The regional admin edits a round until it is finished (roundState.ts).
 import { Datagrid, EditButton, List, NumberField, TextField, usePermissions, useRecordContext } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { RoundPhaseField } from './RoundPhaseField.tsx';
+import { useFinishedRounds } from './roundState.ts';
 import { ShortageSpecialtiesField } from './ShortageSpecialtiesField.tsx';
 import type { RoundRecord } from './types.ts';
 import { xlsxExporter } from '../common/xlsxExporter.ts';
 
-const EditWhileOpen = () => {
+const EditUntilFinished = () => {
   const record = useRecordContext<RoundRecord>();
   const { permissions } = usePermissions<Permissions>();
-  if (permissions?.role !== 'REGIONAL' || !record?.isOpenForRecommendations) return null;
+  const finished = useFinishedRounds();
+  if (permissions?.role !== 'REGIONAL' || !record || !finished.data || finished.data.has(record.id)) return null;
   return <EditButton data-testid={`edit-round-${record.year}`} />;
 };
 
@@ -26,7 +28,7 @@ export const RoundList = () => (
       <NumberField source="remotePlaces" sortable={false} />
       <NumberField source="localPlaces" sortable={false} />
       <ShortageSpecialtiesField label="resources.rounds.fields.shortageSpecialties" />
-      <EditWhileOpen />
+      <EditUntilFinished />
     </Datagrid>
   </List>
 );

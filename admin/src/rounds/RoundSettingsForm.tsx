@@ -1,14 +1,17 @@
 // The settings of one round the regional admin may change: the two deadlines (Beijing dates,
 // closing at 23:59 of the day), the age cut-off date and the 紧缺专业. Deadlines out of order
-// are refused here as they are typed; what the API refuses is shown in its own words. Saving
-// asks for confirmation with the changes listed, because changing the shortage specialties
-// re-decides which applications may relax education or title.
+// are refused here as they are typed, and so is a passed deadline moved earlier (it may only be
+// extended, which reopens its phase); what the API refuses is shown in its own words. Saving
+// asks for confirmation with the changes listed, naming the phase a deadline closes or reopens
+// (by this computer's clock; the API decides by its own), because changing the shortage
+// specialties re-decides which applications may relax education or title. Only the changed
+// settings are sent, and the rounds read by every page are refreshed after the save.
 import { Alert, Autocomplete, Box, Button, Chip, Stack, TextField, Typography } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Confirm, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { beijingDate, formatDate } from '../common/format.ts';
+import { beijingDate, endOfBeijingDay, formatDate } from '../common/format.ts';
 import { updateRound, type RoundSettings } from './roundMutations.ts';
 import type { RoundRecord } from './types.ts';
 
@@ -19,6 +22,36 @@ function settingsOf(round: RoundRecord): RoundSettings {
     ageCutoffDate: formatDate(round.ageCutoffDate),
     shortageSpecialties: round.shortageSpecialties,
   };
+}
+
+const deadlines = ['applicationDeadline', 'recommendationDeadline'] as const;
+type Deadline = (typeof deadlines)[number];
+const openFlag = { applicationDeadline: 'isOpenForApplications', recommendationDeadline: 'isOpenForRecommendations' } as const;
+
+/** Only the settings that differ from what the page was filled with. */
+function changedSettings(before: RoundSettings, after: RoundSettings): Partial<RoundSettings> {
+  const changed: Partial<RoundSettings> = {};
+  for (const key of ['applicationDeadline', 'recommendationDeadline', 'ageCutoffDate'] as const) if (before[key] !== after[key]) changed[key] = after[key];
+  if (before.shortageSpecialties.join('\n') !== after.shortageSpecialties.join('\n')) changed.shortageSpecialties = after.shortageSpecialties;
+  return changed;
+}
+
+/** The phases a new deadline closes (open now, over once saved) or reopens (over now, open again). */
+interface PhaseEffect {
+  deadline: Deadline;
+  effect: 'closes' | 'reopens';
+}
+
+function phaseEffects(round: RoundRecord, changed: Partial<RoundSettings>, now: number): PhaseEffect[] {
+  return deadlines.flatMap((deadline): PhaseEffect[] => {
+    const date = changed[deadline];
+    if (date === undefined) return [];
+    const openAfter = Date.parse(endOfBeijingDay(date)) >= now;
+    const openNow = round[openFlag[deadline]];
+    if (openNow && !openAfter) return [{ deadline, effect: 'closes' }];
+    if (!openNow && openAfter) return [{ deadline, effect: 'reopens' }];
+    return [];
+  });
 }
 
 /** What changed, one line each, for the confirmation. */
@@ -38,6 +71,7 @@ export const RoundSettingsForm = ({ round }: { round: RoundRecord }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();
+  const queryClient = useQueryClient();
   const initial = settingsOf(round);
   const [settings, setSettings] = useState<RoundSettings>(initial);
   const [confirming, setConfirming] = useState(false);
@@ -45,18 +79,33 @@ export const RoundSettingsForm = ({ round }: { round: RoundRecord }) => {
 
   const outOfOrder = !!settings.applicationDeadline && !!settings.recommendationDeadline && settings.recommendationDeadline <= settings.applicationDeadline;
   const incomplete = !settings.applicationDeadline || !settings.recommendationDeadline || !settings.ageCutoffDate;
+  // A passed deadline may be extended (reopening its phase), never moved earlier.
+  const movedBack = (deadline: Deadline) => !round[openFlag[deadline]] && !!settings[deadline] && settings[deadline] < initial[deadline];
   const changes = changesBetween(initial, settings, translate);
+  const changed = changedSettings(initial, settings);
+  const effects = confirming ? phaseEffects(round, changed, Date.now()) : [];
+  const closes = effects.filter((entry) => entry.effect === 'closes');
   const specialtiesChanged = changes.some((line) => line.startsWith(translate('tepei.admin.rounds.specialtiesAdded')) || line.startsWith(translate('tepei.admin.rounds.specialtiesRemoved')));
 
   const mutation = useMutation({
-    mutationFn: () => updateRound(round.id, settings),
-    onSuccess: () => {
+    mutationFn: () => updateRound(round.id, changed),
+    onSuccess: async () => {
+      // The list, this page when opened again and the quota page read the saved round, not the cache.
+      await queryClient.invalidateQueries({ queryKey: ['rounds'] });
       setConfirming(false);
       notify('tepei.admin.rounds.saved', { type: 'success', messageArgs: { name: round.name } });
       redirect('list', 'rounds');
     },
     onError: () => setConfirming(false),
   });
+
+  const deadlineHelper = (deadline: Deadline, problem: string | null) =>
+    problem ??
+    (movedBack(deadline)
+      ? translate('tepei.admin.rounds.extendOnly', { date: initial[deadline] })
+      : round[openFlag[deadline]]
+        ? translate('tepei.admin.rounds.deadlineHint')
+        : translate('tepei.admin.rounds.passedHint'));
 
   const dateField = (key: 'applicationDeadline' | 'recommendationDeadline' | 'ageCutoffDate', helper: string, error = false) => (
     <TextField
@@ -74,8 +123,8 @@ export const RoundSettingsForm = ({ round }: { round: RoundRecord }) => {
   return (
     <Box component="form" data-testid="round-settings" onSubmit={(event) => event.preventDefault()} sx={{ maxWidth: 900 }}>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 3, mb: 3 }}>
-        {dateField('applicationDeadline', translate('tepei.admin.rounds.deadlineHint'))}
-        {dateField('recommendationDeadline', outOfOrder ? translate('tepei.admin.rounds.outOfOrder') : translate('tepei.admin.rounds.deadlineHint'), outOfOrder)}
+        {dateField('applicationDeadline', deadlineHelper('applicationDeadline', null), movedBack('applicationDeadline'))}
+        {dateField('recommendationDeadline', deadlineHelper('recommendationDeadline', outOfOrder ? translate('tepei.admin.rounds.outOfOrder') : null), outOfOrder || movedBack('recommendationDeadline'))}
         {dateField('ageCutoffDate', translate('tepei.admin.rounds.ageCutoffHint', { cutoff: `${round.year - 45}-01-01` }))}
       </Box>
       <Autocomplete
@@ -108,7 +157,7 @@ export const RoundSettingsForm = ({ round }: { round: RoundRecord }) => {
         <Button
           variant="contained"
           startIcon={<SaveIcon />}
-          disabled={outOfOrder || incomplete || !changes.length || mutation.isPending}
+          disabled={outOfOrder || incomplete || deadlines.some(movedBack) || !changes.length || mutation.isPending}
           onClick={() => setConfirming(true)}
           data-testid="round-save"
         >
@@ -123,13 +172,22 @@ export const RoundSettingsForm = ({ round }: { round: RoundRecord }) => {
       <Confirm
         isOpen={confirming}
         loading={mutation.isPending}
-        title={translate('tepei.admin.rounds.confirmTitle', { name: round.name })}
+        title={
+          closes.length
+            ? translate('tepei.admin.rounds.confirmClosesTitle', { phases: closes.map((entry) => translate(`tepei.admin.rounds.phaseName.${entry.deadline}`)).join('、') })
+            : translate('tepei.admin.rounds.confirmTitle', { name: round.name })
+        }
         content={
           <Box data-testid="round-confirm">
             {changes.map((line) => (
               <Typography key={line} variant="body2">
                 {line}
               </Typography>
+            ))}
+            {effects.map(({ deadline, effect }) => (
+              <Alert key={deadline} severity={effect === 'closes' ? 'warning' : 'info'} sx={{ mt: 2 }} data-testid={`round-${effect}-${deadline}`}>
+                {translate(`tepei.admin.rounds.${effect}.${deadline}`, { date: settings[deadline] })}
+              </Alert>
             ))}
             {specialtiesChanged ? (
               <Alert severity="info" sx={{ mt: 2 }}>
@@ -138,7 +196,8 @@ export const RoundSettingsForm = ({ round }: { round: RoundRecord }) => {
             ) : null}
           </Box>
         }
-        confirm="ra.action.save"
+        confirm={closes.length ? 'tepei.admin.rounds.confirmCloses' : 'ra.action.save'}
+        confirmColor={closes.length ? 'warning' : 'primary'}
         onConfirm={() => mutation.mutate()}
         onClose={() => setConfirming(false)}
       />

@@ -1,12 +1,14 @@
 // The one change a round takes: updateRound (regional admin), the deadlines as the end of a
-// Beijing day, the age cut-off as a date, the shortage specialties as a whole list.
+// Beijing day, the age cut-off as a date, the shortage specialties as a whole list. Only the
+// settings the admin changed are sent: the API keeps the others as it holds them, so a page
+// read before someone else's save never puts an old value back.
 import { callMutation, type MutationSpec } from '../dataProvider/callMutation.ts';
 import { endOfBeijingDay } from '../common/format.ts';
 
 export const updateRoundMutation: MutationSpec = {
   field: 'updateRound',
   variables: '$roundId: ID!, $input: UpdateRoundInput!',
-  data: 'id applicationDeadline recommendationDeadline ageCutoffDate shortageSpecialties',
+  data: 'id applicationDeadline recommendationDeadline ageCutoffDate shortageSpecialties isOpenForApplications isOpenForRecommendations',
 };
 
 export interface RoundSettings {
@@ -17,14 +19,11 @@ export interface RoundSettings {
   shortageSpecialties: string[];
 }
 
-export function updateRound(roundId: string, settings: RoundSettings) {
-  return callMutation(updateRoundMutation, {
-    roundId,
-    input: {
-      applicationDeadline: endOfBeijingDay(settings.applicationDeadline),
-      recommendationDeadline: endOfBeijingDay(settings.recommendationDeadline),
-      ageCutoffDate: settings.ageCutoffDate,
-      shortageSpecialties: settings.shortageSpecialties,
-    },
-  });
+export function updateRound(roundId: string, changed: Partial<RoundSettings>) {
+  const input: Record<string, unknown> = {};
+  if (changed.applicationDeadline !== undefined) input.applicationDeadline = endOfBeijingDay(changed.applicationDeadline);
+  if (changed.recommendationDeadline !== undefined) input.recommendationDeadline = endOfBeijingDay(changed.recommendationDeadline);
+  if (changed.ageCutoffDate !== undefined) input.ageCutoffDate = changed.ageCutoffDate;
+  if (changed.shortageSpecialties !== undefined) input.shortageSpecialties = changed.shortageSpecialties;
+  return callMutation(updateRoundMutation, { roundId, input });
 }

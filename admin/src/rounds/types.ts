@@ -15,10 +15,14 @@ export interface RoundRecord {
   isOpenForRecommendations: boolean;
 }
 
-export type RoundPhase = 'APPLYING' | 'RECOMMENDING' | 'ENDED';
+export type RoundPhase = 'APPLYING' | 'RECOMMENDING' | 'SELECTING' | 'ENDED';
 
-/** Where the round stands by the API's clock: applications open, then recommendations, then done. */
-export function phaseOf(round: Pick<RoundRecord, 'isOpenForApplications' | 'isOpenForRecommendations'>): RoundPhase {
+/**
+ * Where the round stands by the API's clock: applications open, then recommendations, then the
+ * regional selection and training until every application is settled (finished, roundState.ts).
+ */
+export function phaseOf(round: Pick<RoundRecord, 'isOpenForApplications' | 'isOpenForRecommendations'>, finished: boolean): RoundPhase {
   if (round.isOpenForApplications) return 'APPLYING';
-  return round.isOpenForRecommendations ? 'RECOMMENDING' : 'ENDED';
+  if (round.isOpenForRecommendations) return 'RECOMMENDING';
+  return finished ? 'ENDED' : 'SELECTING';
 }

@@ -1,0 +1,203 @@
+// Issue 13 in a real browser on the demo data, the API's clock fixed at 2026-12-01 10:00 (Beijing)
+// and the browser's clock set to the same instant. Round settings: a saved deadline is what the
+// edit page shows when opened again, and saving another setting keeps it; a change that closes
+// a phase asks for confirmation naming the phase; a passed deadline is extended again (reopening
+// the phase), which the audit log holds; quotas stay editable while the selection runs after
+// recommendations closed. Reviewers: required fields marked, decisions disabled with a banner
+// after the deadline, the remaining places in the selection dialog, 下一份 after a decision,
+// lists opening on the current round with a round select. Screenshots at 1440×900, 1280×720
+// and 390×844 go to test/artifacts/.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type TestApi } from '../support/api.ts';
+import { launchChromium } from './support/browser.ts';
+import { ensureConsoleBuilt, serveConsole, type ConsoleServer } from './support/console.ts';
+import { ensureArtifacts, screenshot, signIn } from './support/pages.ts';
+
+const now = new Date('2026-12-01T10:00:00+08:00');
+/** The console refetches after a change while the machine is busy with other tests: wait up to 20 s. */
+const patiently = { timeout: 20_000 };
+const sizes = [
+  [1440, 900],
+  [1280, 720],
+  [390, 844],
+] as const;
+
+let api: TestApi;
+let server: ConsoleServer;
+let browser: Browser;
+let adminToken: string;
+let round: { id: string; year: number; name: string };
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  ensureArtifacts();
+  await ensureConsoleBuilt();
+  browser = await launchChromium();
+  api = await startApi({ seeded: true, clock: () => now });
+  server = await serveConsole(api);
+  adminToken = await api.login('admin');
+  round = (await gql<{ currentRound: typeof round }>('{ currentRound { id year name } }')).currentRound;
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await api?.close();
+});
+
+async function gql<Data>(query: string, variables: Record<string, unknown> = {}, token = adminToken): Promise<Data> {
+  const response = await api.gql<Data>(query, variables, token);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data!;
+}
+
+/** Signed in as `username`, the browser's clock at the API's. */
+async function open(username: string): Promise<Page> {
+  const page = await signIn(browser, server.url, username);
+  await page.clock.setFixedTime(now);
+  pages.push(page);
+  return page;
+}
+
+/** The page at the three window sizes reviewers use, then back at 1440×900. */
+async function screenshots(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  for (const [width, height] of sizes) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(200);
+    await screenshot(page, `${name}-${width}x${height}`, options);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+interface RoundState {
+  applicationDeadline: string;
+  recommendationDeadline: string;
+  ageCutoffDate: string;
+  isOpenForApplications: boolean;
+  isOpenForRecommendations: boolean;
+  isFinished: boolean;
+}
+
+async function roundState(): Promise<RoundState> {
+  const data = await gql<{ node: RoundState }>(
+    'query($id: ID!) { node(id: $id) { ... on Round { applicationDeadline recommendationDeadline ageCutoffDate isOpenForApplications isOpenForRecommendations isFinished } } }',
+    { id: round.id },
+  );
+  return data.node;
+}
+
+const endOfDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`).toISOString();
+
+async function openEdit(page: Page) {
+  await page.goto(`${server.url}/#/rounds`);
+  await page.getByTestId(`edit-round-${round.year}`).click();
+  await page.getByTestId('round-applicationDeadline').waitFor();
+}
+
+/** Saves the form behind its confirmation; returns the confirmation's text. */
+async function saveRound(page: Page, shot?: string): Promise<string> {
+  await page.getByTestId('round-save').click();
+  const confirm = page.getByTestId('round-confirm');
+  await confirm.waitFor();
+  const text = (await page.getByRole('dialog').textContent()) ?? '';
+  if (shot) await screenshots(page, shot, { fullPage: false });
+  await page.getByRole('dialog').getByRole('button').last().click();
+  await page.getByTestId('round-list').waitFor();
+  return text;
+}
+
+describe('round settings', () => {
+  it('shows a saved deadline when the edit page is opened again, and saving another setting keeps it', async () => {
+    const page = await open('admin');
+    await openEdit(page);
+    expect(await page.getByTestId('round-applicationDeadline').inputValue()).toBe(`${round.year}-03-05`);
+    await page.getByTestId('round-applicationDeadline').fill(`${round.year}-03-12`);
+    expect(await saveRound(page)).toContain(`个人申报截止：${round.year}-03-05 → ${round.year}-03-12`);
+    await expect.poll(async () => (await roundState()).applicationDeadline, patiently).toBe(endOfDay(`${round.year}-03-12`));
+
+    await openEdit(page);
+    expect(await page.getByTestId('round-applicationDeadline').inputValue()).toBe(`${round.year}-03-12`);
+    await page.getByTestId('round-ageCutoffDate').fill(`${round.year - 46}-01-01`);
+    const confirmation = await saveRound(page);
+    expect(confirmation).toContain(`出生日期不早于：${round.year - 45}-01-01 → ${round.year - 46}-01-01`);
+    expect(confirmation).not.toContain('个人申报截止');
+    await expect.poll(async () => (await roundState()).ageCutoffDate, patiently).toBe(`${round.year - 46}-01-01`);
+    expect((await roundState()).applicationDeadline).toBe(endOfDay(`${round.year}-03-12`));
+
+    // Only the changed setting went to the API.
+    const audit = await api.prisma.auditRecord.findFirstOrThrow({ where: { operation: 'updateRound', result: 'SUCCESS' }, orderBy: { id: 'desc' } });
+    expect(JSON.stringify(audit.details)).not.toContain('applicationDeadline');
+    expect(JSON.stringify(audit.details)).toContain('ageCutoffDate');
+  });
+
+  it('asks for confirmation naming the phases a change closes, and the API then holds them closed', async () => {
+    const page = pages[0]!;
+    await openEdit(page);
+    await page.getByTestId('round-applicationDeadline').fill('2026-11-20');
+    await page.getByTestId('round-recommendationDeadline').fill('2026-11-30');
+    await page.getByTestId('round-save').click();
+    await page.getByTestId('round-confirm').waitFor();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('此修改将立即截止个人申报、审核推荐');
+    expect(await page.getByTestId('round-closes-applicationDeadline').textContent()).toContain('保存后个人申报立即截止');
+    expect(await page.getByTestId('round-closes-recommendationDeadline').textContent()).toContain('保存后审核推荐立即截止');
+    await screenshots(page, 'round-closes-phases', { fullPage: false });
+    // Cancelling changes nothing.
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await roundState()).isOpenForApplications).toBe(true);
+
+    await page.getByTestId('round-save').click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认截止并保存' }).click();
+    await page.getByTestId('round-list').waitFor();
+    await expect.poll(async () => (await roundState()).isOpenForRecommendations, patiently).toBe(false);
+    expect(await roundState()).toMatchObject({ isOpenForApplications: false, isFinished: false });
+    // Recommendations closed, the round not finished: the list says so and still offers the edit.
+    await expect.poll(() => page.locator(`[data-testid="round-list"] [data-phase]`).first().getAttribute('data-phase'), patiently).toBe('SELECTING');
+    expect(await page.getByTestId(`edit-round-${round.year}`).count()).toBe(1);
+    await screenshots(page, 'round-list-selecting');
+  });
+
+  it('keeps quotas editable while the selection runs after recommendations closed', async () => {
+    const page = pages[0]!;
+    await page.goto(`${server.url}/#/quotas`);
+    await page.getByTestId('quotas-selecting').waitFor();
+    const input = page.getByTestId('mode-places-LOCAL');
+    expect(await input.isDisabled()).toBe(false);
+    const places = Number(await input.inputValue());
+    await input.fill(String(places + 1));
+    await page.getByTestId('mode-places-save').click();
+    await expect.poll(async () => (await gql<{ rounds: { year: number; localPlaces: number }[] }>('{ rounds { year localPlaces } }')).rounds.find((r) => r.year === round.year)!.localPlaces, patiently).toBe(places + 1);
+    await screenshots(page, 'quotas-while-selecting');
+  });
+
+  it('extends a passed deadline, reopening recommendations and applications, and the audit log holds it', async () => {
+    const page = pages[0]!;
+    const before = await api.prisma.auditRecord.count({ where: { operation: 'updateRound', result: 'SUCCESS' } });
+    await openEdit(page);
+    // A passed deadline may not be moved earlier.
+    await page.getByTestId('round-recommendationDeadline').fill('2026-11-25');
+    await expect.poll(() => page.getByTestId('round-settings').textContent(), patiently).toContain('已截止的日期只能延后');
+    expect(await page.getByTestId('round-save').isDisabled()).toBe(true);
+
+    await page.getByTestId('round-applicationDeadline').fill(`${round.year}-03-05`);
+    await page.getByTestId('round-recommendationDeadline').fill(`${round.year}-03-20`);
+    await page.getByTestId('round-save').click();
+    await page.getByTestId('round-confirm').waitFor();
+    expect(await page.getByTestId('round-reopens-recommendationDeadline').textContent()).toContain('保存后审核推荐重新开放');
+    expect(await page.getByTestId('round-reopens-applicationDeadline').textContent()).toContain('保存后个人申报重新开放');
+    await screenshots(page, 'round-reopens', { fullPage: false });
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('round-list').waitFor();
+    await expect.poll(async () => (await roundState()).isOpenForRecommendations, patiently).toBe(true);
+    expect(await roundState()).toMatchObject({ isOpenForApplications: true, recommendationDeadline: endOfDay(`${round.year}-03-20`) });
+
+    expect(await api.prisma.auditRecord.count({ where: { operation: 'updateRound', result: 'SUCCESS' } })).toBe(before + 1);
+    await page.goto(`${server.url}/#/auditRecords?filter=${encodeURIComponent(JSON.stringify({ operation: 'updateRound' }))}`);
+    const rows = page.locator('.RaDatagrid-tbody .RaDatagrid-row');
+    await expect.poll(() => rows.count(), patiently).toBeGreaterThanOrEqual(before + 1);
+    expect(await rows.first().textContent()).toContain('修改年度设置');
+    await screenshots(page, 'round-audit');
+  });
+});
