@@ -24,6 +24,7 @@ import {
 } from 'graphql';
 import { schema } from '@tepei/api/schema';
 import { setFailedLoginDelay, defaultFailedLoginDelay } from '@tepei/api/modules/accounts/accounts.service';
+import { yogaLog } from '@tepei/api/errors/mask-error';
 import { startApi, type TestApi } from '../support/api.ts';
 import { globalId } from '../support/workflow.ts';
 
@@ -186,7 +187,7 @@ async function fingerprint(): Promise<Record<string, string>> {
 describe('malformed input from any client', () => {
   it(`answers ${budget.requests} generated malformed requests over every role with client errors only, changing nothing`, async () => {
     const before = await fingerprint();
-    const logged = vi.spyOn(console, 'error');
+    const logged = vi.spyOn(yogaLog, 'error');
     const fields = [
       ...Object.values(schema.getQueryType()!.getFields()).map((field) => ['query', field] as const),
       ...Object.values(schema.getMutationType()!.getFields()).map((field) => ['mutation', field] as const),

@@ -3,6 +3,7 @@
 // including those that never reach the mutation's resolver — has its REFUSED record.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultFailedLoginDelay, setFailedLoginDelay } from '@tepei/api/modules/accounts/accounts.service';
+import { yogaLog } from '@tepei/api/errors/mask-error';
 import { startApi, type TestApi } from '../support/api.ts';
 import { applicationForm } from '../fixtures/programme.ts';
 import { arrangeWorld, freshDraft, type World } from '../support/matrix.ts';
@@ -97,7 +98,7 @@ describe('refusals that never reach the resolver are audited', () => {
   it('an ID of another type is refused and audited once', async () => {
     const draft = await freshDraft(world);
     const before = await lastAuditId();
-    const logged = vi.spyOn(console, 'error');
+    const logged = vi.spyOn(yogaLog, 'error');
     const response = await api.gql(
       'mutation($id: ID!) { submitApplication(id: $id, version: 1) { __typename } }',
       { id: globalId('Round', world.programme.roundId) },

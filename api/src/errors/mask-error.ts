@@ -32,7 +32,8 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   return yogaMaskError(error, message, isDev);
 }
 
-const yogaLog = logger.child({ component: 'yoga' });
+/** Yoga's own lines in the log (exported for tests that check what is, and is not, logged). */
+export const yogaLog = logger.child({ component: 'yoga' });
 
 /** Yoga's arguments as one pino line: the errors among them serialized, the rest as the message. */
 function logLine(level: 'debug' | 'info' | 'warn' | 'error', args: unknown[]): void {
