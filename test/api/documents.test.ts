@@ -200,8 +200,11 @@ describe('files are recognised by their content', () => {
   it('stores an evidence title as its file name, with the extension of the detected type', async () => {
     const result = await uploadEvidence(subjects.other.token, subjects.other.id, file(pngBytes(), 'IMG_0001.PNG'), '2022年喀什地区科技进步奖证书');
     expect(result.data).toMatchObject({ fileName: '2022年喀什地区科技进步奖证书.png', mimeType: 'image/png' });
-    const odd = await uploadEvidence(subjects.other.token, subjects.other.id, file(pdfBytes(), 'a.pdf'), '学位证书\u0000/复印件');
+    const odd = await uploadEvidence(subjects.other.token, subjects.other.id, file(pdfBytes(), 'a.pdf'), '学位证书\u0007/复印件');
     expect(odd.data).toMatchObject({ fileName: '学位证书_复印件.pdf' });
+    // A NUL is not a character of any title: the input boundary refuses it, naming the argument.
+    const withNul = await uploadEvidence(subjects.other.token, subjects.other.id, file(pdfBytes(), 'a.pdf'), '学位证书\u0000复印件');
+    expect(withNul.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^输入有误：title：/), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('refuses a multipart request whose declared length cannot hold an acceptable file (413), before reading it', async () => {
