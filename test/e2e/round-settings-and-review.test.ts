@@ -201,3 +201,149 @@ describe('round settings', () => {
     await screenshots(page, 'round-audit');
   });
 });
+
+interface QueueRow {
+  id: string;
+  version: number;
+  status: string;
+  mode: string;
+  area: { id: string };
+  eligibility: { blocking: boolean }[];
+}
+
+/** The reviewer's queue as the console asks for it: the current round, these statuses, oldest submission first. */
+async function queue(token: string, statuses: string[]): Promise<QueueRow[]> {
+  const data = await gql<{ applications: { edges: { node: QueueRow }[] } }>(
+    `query($filter: ApplicationFilter) { applications(first: 25, filter: $filter, orderBy: [{ field: SUBMITTED_AT, direction: ASC }]) {
+      edges { node { id version status mode area { id } eligibility { blocking } } } } }`,
+    { filter: { statuses, roundYear: round.year } },
+    token,
+  );
+  return data.applications.edges.map((edge) => edge.node);
+}
+
+const eligible = (row: QueueRow) => !row.eligibility.some((rule) => rule.blocking);
+const showRoute = (id: string) => `${server.url}/#/applications/${encodeURIComponent(id)}/show`;
+
+describe('reviewers', () => {
+  let prefectureToken: string;
+  beforeAll(async () => {
+    prefectureToken = await api.login('pref-653100');
+  });
+
+  it('opens the queue on the current round, with a select of the rounds', async () => {
+    const page = await open('pref-653100');
+    await page.goto(`${server.url}/#/applications`);
+    await page.locator('.RaDatagrid-tbody .RaDatagrid-row').first().waitFor();
+    const select = page.locator('[data-testid="queue-round"]').first();
+    await expect.poll(() => select.textContent(), patiently).toContain(round.name);
+    // The rows are the current round's: as many as the API counts for it, fewer than in all rounds.
+    const count = async (filter: Record<string, unknown>) =>
+      (await gql<{ applications: { totalCount: number } }>('query($filter: ApplicationFilter) { applications(filter: $filter) { totalCount } }', { filter }, prefectureToken)).applications.totalCount;
+    const inRound = await count({ statuses: ['ENDORSED'], roundYear: round.year });
+    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent(), patiently).toContain(`共 ${inRound} 条`);
+    await page.getByTestId('saved-view').filter({ hasText: '全部申报' }).click();
+    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent(), patiently).toContain(`共 ${await count({})} 条`);
+    expect(await count({})).toBeGreaterThan(await count({ roundYear: round.year }));
+    await select.locator('[role="combobox"]').click();
+    const options = await page.getByRole('option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining([round.name, '2025年度']));
+    await screenshots(page, 'queue-round-select', { fullPage: false });
+    await page.keyboard.press('Escape');
+  });
+
+  it('marks the required fields and checks them before sending, showing what is missing at the buttons', async () => {
+    const page = pages.at(-1)!;
+    const [application] = (await queue(prefectureToken, ['ENDORSED'])).filter(eligible);
+    const reviewsBefore = await api.prisma.auditRecord.count({ where: { operation: 'prefectureReview' } });
+    await page.goto(showRoute(application!.id));
+    await page.locator('[data-decision="RETURN"]').click();
+    let dialog = page.getByTestId('review-dialog');
+    expect(await dialog.locator('label', { hasText: '审核意见' }).textContent()).toContain('*');
+    await dialog.getByTestId('review-confirm').click();
+    await expect.poll(() => dialog.getByTestId('review-error').textContent(), patiently).toContain('请填写审核意见');
+    await screenshots(page, 'review-required-return', { fullPage: false });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.locator('[data-decision="RECOMMEND"]').click();
+    dialog = page.getByTestId('review-dialog');
+    expect(await dialog.getByTestId('review-conduct').textContent()).toContain('*');
+    await dialog.getByTestId('finding-goals').locator('[data-result="NEEDS_CORRECTION"]').click();
+    await dialog.getByTestId('review-confirm').click();
+    const error = await dialog.getByTestId('review-error').textContent();
+    expect(error).toContain('“需修改”“不符合”的项须说明原因');
+    expect(error).toContain('请确认申报人政治表现和思想品德符合推荐条件');
+    // The message is next to the buttons, inside the window.
+    const box = await dialog.getByTestId('review-error').boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(900);
+    await screenshots(page, 'review-required-recommend', { fullPage: false });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    // Nothing reached the API.
+    expect(await api.prisma.auditRecord.count({ where: { operation: 'prefectureReview' } })).toBe(reviewsBefore);
+  });
+
+  it('disables the decisions with a banner once the recommendation deadline has passed', async () => {
+    const page = pages.at(-1)!;
+    const [application] = (await queue(prefectureToken, ['ENDORSED'])).filter(eligible);
+    const update = 'mutation($roundId: ID!, $input: UpdateRoundInput!) { updateRound(roundId: $roundId, input: $input) { __typename } }';
+    const closed = await gql<{ updateRound: { __typename: string } }>(update, { roundId: round.id, input: { applicationDeadline: endOfDay('2026-11-20'), recommendationDeadline: endOfDay('2026-11-30') } });
+    expect(closed.updateRound.__typename).toBe('MutationUpdateRoundSuccess');
+    try {
+      await page.goto(showRoute(application!.id));
+      await page.reload();
+      await page.getByTestId('review-closed').waitFor();
+      expect(await page.getByTestId('review-closed').textContent()).toContain('审核推荐已于 2026-11-30 23:59（北京时间）截止');
+      for (const button of await page.locator('[data-decision]').all()) expect(await button.isDisabled()).toBe(true);
+      await screenshots(page, 'review-deadline-passed', { fullPage: false });
+    } finally {
+      const reopened = await gql<{ updateRound: { __typename: string } }>(update, { roundId: round.id, input: { recommendationDeadline: endOfDay(`${round.year}-03-20`), applicationDeadline: endOfDay(`${round.year}-03-05`) } });
+      expect(reopened.updateRound.__typename).toBe('MutationUpdateRoundSuccess');
+    }
+    await page.reload();
+    await page.locator('[data-decision="RECOMMEND"]').waitFor();
+    expect(await page.locator('[data-decision="RECOMMEND"]').isDisabled()).toBe(false);
+    expect(await page.getByTestId('review-closed').count()).toBe(0);
+  });
+
+  it('offers 下一份 after a decision, opening the first application left in the queue', async () => {
+    const page = pages.at(-1)!;
+    const [application] = (await queue(prefectureToken, ['ENDORSED'])).filter(eligible);
+    await page.goto(showRoute(application!.id));
+    await page.locator('[data-decision="RECOMMEND"]').click();
+    const dialog = page.getByTestId('review-dialog');
+    await dialog.getByTestId('review-conduct').locator('input').check();
+    await dialog.getByTestId('review-comment').fill('经逐项审核，同意推荐');
+    await dialog.getByTestId('review-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('application-summary').locator('[data-status="RECOMMENDED"]').waitFor();
+    await page.getByTestId('review-next').waitFor();
+    await screenshots(page, 'review-next', { fullPage: false });
+    const [next] = await queue(prefectureToken, ['ENDORSED']);
+    expect(next!.id).not.toBe(application!.id);
+    await page.getByTestId('review-next').click();
+    await expect.poll(() => page.url(), patiently).toContain(`/applications/${encodeURIComponent(next!.id)}/show`);
+    await page.locator('[data-decision="RECOMMEND"]').waitFor();
+  });
+
+  it('shows the places remaining for the mode and the area in the selection dialog', async () => {
+    const page = await open('admin');
+    const waiting = (await queue(adminToken, ['RECOMMENDED'])).filter(eligible);
+    const { quotaUsage } = await gql<{ quotaUsage: { mode: string; area: { id: string } | null; places: number; remaining: number }[] }>(
+      'query($id: ID!) { quotaUsage(roundId: $id) { mode area { id } places remaining } }',
+      { id: round.id },
+    );
+    const application = waiting.find((row) => quotaUsage.some((line) => line.mode === row.mode && line.area?.id === row.area.id))!;
+    expect(application, 'a recommended application of an area with a share').toBeDefined();
+    const region = quotaUsage.find((line) => line.mode === application.mode && !line.area)!;
+    const area = quotaUsage.find((line) => line.mode === application.mode && line.area?.id === application.area.id)!;
+    await page.goto(showRoute(application.id));
+    await page.locator('[data-decision="SELECT"]').click();
+    const remaining = page.getByTestId('review-remaining');
+    await remaining.waitFor();
+    const text = await remaining.textContent();
+    expect(text).toContain(`全区剩余 ${region.remaining} 名（共 ${region.places} 名）`);
+    expect(text).toContain(`分配剩余 ${area.remaining} 名（共 ${area.places} 名）`);
+    await screenshots(page, 'review-select-remaining', { fullPage: false });
+  });
+});

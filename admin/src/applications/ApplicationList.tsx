@@ -1,5 +1,6 @@
-// The review queue: the applications the signed-in reviewer may see, starting on those that
-// wait for their review, oldest submission first, with the eligibility check of each row. Saved
+// The review queue: the applications the signed-in reviewer may see, starting on those of the
+// current round (a select of the rounds) that wait for their review, oldest submission first,
+// with the eligibility check of each row. Saved
 // views and the official lists of the reviewer's scope above it, bulk approval of the
 // selected rows, and an Excel export of the whole filtered list.
 import {
@@ -8,7 +9,6 @@ import {
   ExportButton,
   FilterButton,
   List,
-  NumberInput,
   ReferenceInput,
   SearchInput,
   SelectArrayInput,
@@ -16,15 +16,18 @@ import {
   TextField,
   TextInput,
   TopToolbar,
+  useGetList,
   usePermissions,
 } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
 import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
+import { currentRound } from '../dataProvider/aggregates.ts';
 import { EnumField } from '../common/EnumField.tsx';
 import { xlsxExporter } from '../common/xlsxExporter.ts';
 import { enumChoices } from '../enums.ts';
 import { BulkReviewButton } from '../reviews/BulkReviewButton.tsx';
-import { stageOf, stages } from '../reviews/decisions.ts';
+import { queueSort, stageOf, stages } from '../reviews/decisions.ts';
 import { EligibilityBadges } from './EligibilityBadges.tsx';
 import { MissingScanBadges } from './MissingScanBadges.tsx';
 import { QueueFormFiles } from './QueueFormFiles.tsx';
@@ -34,11 +37,14 @@ import { StatusChip } from './StatusChip.tsx';
 /** The API's page cap is 100 rows; the export reads page after page up to this many. */
 const exportLimit = 5000;
 
-function applicationFilters(role: Permissions['role'] | undefined) {
+type RoundChoice = { id: number; name: string };
+
+function applicationFilters(role: Permissions['role'] | undefined, rounds: RoundChoice[]) {
   const seesAreas = role === 'REGIONAL' || role === 'ANALYST';
   const seesUnits = role !== 'EMPLOYER';
   return [
     <SearchInput key="q" source="q" alwaysOn />,
+    <SelectInput key="roundYear" source="roundYear" choices={rounds} alwaysOn emptyText="tepei.queue.allRounds" data-testid="queue-round" />,
     <SelectArrayInput key="statuses" source="statuses" choices={enumChoices('ApplicationStatus')} alwaysOn sx={{ minWidth: 240 }} />,
     <SelectInput key="mode" source="mode" choices={enumChoices('TrainingMode')} alwaysOn />,
     ...(seesAreas
@@ -58,7 +64,6 @@ function applicationFilters(role: Permissions['role'] | undefined) {
       : []),
     <TextInput key="specialtyContains" source="specialtyContains" />,
     <SelectInput key="gender" source="gender" choices={enumChoices('Gender')} />,
-    <NumberInput key="roundYear" source="roundYear" />,
   ];
 }
 
@@ -72,7 +77,12 @@ const ApplicationListActions = () => (
 
 export const ApplicationList = () => {
   const { permissions, isPending } = usePermissions<Permissions>();
-  if (isPending) return null;
+  // The list opens on the current round (the API's currentRound: the earliest still taking
+  // recommendations, else the newest), the one the dashboard counts.
+  const current = useQuery({ queryKey: ['rounds', 'current'], queryFn: currentRound });
+  const rounds = useGetList<{ id: string; year: number; name: string }>('rounds', { pagination: { page: 1, perPage: 100 }, sort: { field: 'year', order: 'DESC' } });
+  if (isPending || current.isPending || rounds.isPending) return null;
+  const roundChoices = (rounds.data ?? []).map((round) => ({ id: round.year, name: round.name }));
   const role = permissions?.role;
   const stage = stageOf(role);
   // An employer sees its own unit only, a prefecture bureau its own area: no column for them.
@@ -80,9 +90,9 @@ export const ApplicationList = () => {
   const showsArea = role !== 'EMPLOYER' && role !== 'PREFECTURE';
   return (
     <List
-      filters={applicationFilters(role)}
-      filterDefaultValues={stage ? { statuses: stages[stage].awaiting } : {}}
-      sort={{ field: 'submittedAt', order: 'ASC' }}
+      filters={applicationFilters(role, roundChoices)}
+      filterDefaultValues={{ ...(stage ? { statuses: stages[stage].awaiting } : {}), ...(current.data ? { roundYear: current.data.year } : {}) }}
+      sort={queueSort}
       perPage={25}
       actions={<ApplicationListActions />}
       exporter={xlsxExporter}

@@ -1,13 +1,15 @@
 // 常用视图 of the review queue, a row above the list: a reviewer's filters and sort saved under a
 // name and applied with one click, kept in this browser per user (localStorage, keyed by username), beside the views
-// every reviewer starts with (待我审核, 全部申报).
+// every reviewer starts with (待我审核 in the current round, as the list opens; 全部申报 of every round).
 import BookmarkAddIcon from '@mui/icons-material/BookmarkAdd';
 import DeleteIcon from '@mui/icons-material/DeleteOutline';
 import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetIdentity, useListContext, useNotify, usePermissions, useTranslate, type SortPayload } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
-import { stageOf, stages } from '../reviews/decisions.ts';
+import { currentRound } from '../dataProvider/aggregates.ts';
+import { queueSort, stageOf, stages } from '../reviews/decisions.ts';
 
 export interface SavedView {
   name: string;
@@ -30,7 +32,8 @@ function writeViews(username: string, views: SavedView[]): void {
   localStorage.setItem(storageKey(username), JSON.stringify(views));
 }
 
-const oldestFirst: SortPayload = { field: 'submittedAt', order: 'ASC' };
+// The queue's default order (decisions.ts).
+const oldestFirst: SortPayload = { ...queueSort };
 
 export const SavedViews = () => {
   const translate = useTranslate();
@@ -44,8 +47,10 @@ export const SavedViews = () => {
   const [name, setName] = useState('');
   const saved = views ?? (username ? readViews(username) : []);
   const stage = stageOf(permissions?.role);
+  const round = useQuery({ queryKey: ['rounds', 'current'], queryFn: currentRound });
+  const inRound = round.data ? { roundYear: round.data.year } : {};
   const defaults: SavedView[] = [
-    ...(stage ? [{ name: translate('tepei.queue.defaults.waiting'), filter: { statuses: stages[stage].awaiting }, sort: oldestFirst }] : []),
+    ...(stage ? [{ name: translate('tepei.queue.defaults.waiting'), filter: { statuses: stages[stage].awaiting, ...inRound }, sort: oldestFirst }] : []),
     { name: translate('tepei.queue.defaults.all'), filter: {}, sort: oldestFirst },
   ];
 

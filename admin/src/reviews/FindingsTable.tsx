@@ -21,7 +21,12 @@ export function findingsInput(findings: Findings): ReviewFinding[] {
   });
 }
 
-export const FindingsTable = ({ findings, onChange }: { findings: Findings; onChange: (findings: Findings) => void }) => {
+/** Items judged 需修改 or 不符合 without the reason the API requires. */
+export function findingsWithoutReason(findings: Findings): string[] {
+  return Object.entries(findings).flatMap(([item, finding]) => (finding && finding.result !== 'PASS' && !finding.comment.trim() ? [item] : []));
+}
+
+export const FindingsTable = ({ findings, onChange, showMissing = false }: { findings: Findings; onChange: (findings: Findings) => void; showMissing?: boolean }) => {
   const translate = useTranslate();
   const set = (item: string, change: Partial<{ result: ReviewFinding['result']; comment: string }>) => {
     const current = findings[item];
@@ -72,6 +77,7 @@ export const FindingsTable = ({ findings, onChange }: { findings: Findings; onCh
                     value={finding?.comment ?? ''}
                     disabled={!finding}
                     required={!!finding && finding.result !== 'PASS'}
+                    error={showMissing && !!finding && finding.result !== 'PASS' && !finding.comment.trim()}
                     onChange={(event) => set(item, { comment: event.target.value })}
                     slotProps={{ htmlInput: { maxLength: 500, 'data-testid': `finding-${item}-comment`, 'aria-label': translate('tepei.review.findings.comment') } }}
                   />

@@ -1,24 +1,55 @@
 // The confirmation of one review step: what it does, the item-by-item findings, the reviewer's
-// comment, and — when the step passes the application on — the confirmation of conditions 一、二. The API's refusal (deadline
-// passed, not eligible, quota full, changed meanwhile…) is shown here in its own Chinese words.
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, TextField } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
+// comment, and — when the step passes the application on — the confirmation of conditions 一、二.
+// What the API requires is marked (*) and checked before anything is sent; the API's refusal
+// (deadline passed, not eligible, quota full, changed meanwhile…) is shown in its own Chinese
+// words beside the buttons. A selection shows the places still remaining for the application's
+// mode and area.
+import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControl, FormControlLabel, FormHelperText, TextField } from '@mui/material';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { quotaUsage } from '../dataProvider/aggregates.ts';
 import type { ConsoleDataProvider } from '../dataProvider/index.ts';
 import type { ReviewStage } from '../dataProvider/reviews.ts';
 import { needsComment, needsConductConfirmation } from './decisions.ts';
-import { FindingsTable, findingsInput, type Findings } from './FindingsTable.tsx';
+import { FindingsTable, findingsInput, findingsWithoutReason, type Findings } from './FindingsTable.tsx';
+
+export interface ReviewedApplication {
+  id: string;
+  version: number;
+  name: string;
+  mode: string;
+  round: { id: string; year: number };
+  area: { id: string; name: string };
+}
 
 export interface ReviewDialogProps {
   open: boolean;
   onClose: () => void;
   stage: ReviewStage;
   decision: string;
-  application: { id: string; version: number; name: string };
+  application: ReviewedApplication;
+  /** Called once the API took the decision (the dialog is then closed by the caller). */
+  onDecided: () => void;
 }
 
-export const ReviewDialog = ({ open, onClose, stage, decision, application }: ReviewDialogProps) => {
+/** Places still open for the application's mode, in the region and in its area when it has a share. */
+const RemainingPlaces = ({ application }: { application: ReviewedApplication }) => {
+  const translate = useTranslate();
+  const usage = useQuery({ queryKey: ['quotas', 'usage', application.round.id], queryFn: () => quotaUsage(application.round.id) });
+  if (!usage.data) return null;
+  const mode = translate(`tepei.enums.TrainingMode.${application.mode}`);
+  const region = usage.data.find((line) => line.mode === application.mode && !line.area);
+  const area = usage.data.find((line) => line.mode === application.mode && line.area?.id === application.area.id);
+  return (
+    <Alert severity={region?.remaining === 0 || area?.remaining === 0 ? 'warning' : 'info'} sx={{ mb: 2 }} data-testid="review-remaining">
+      {region ? translate('tepei.review.remainingRegion', { mode, remaining: region.remaining, places: region.places }) : null}
+      {area ? `；${translate('tepei.review.remainingArea', { area: application.area.name, mode, remaining: area.remaining, places: area.places })}` : null}
+    </Alert>
+  );
+};
+
+export const ReviewDialog = ({ open, onClose, stage, decision, application, onDecided }: ReviewDialogProps) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -27,7 +58,19 @@ export const ReviewDialog = ({ open, onClose, stage, decision, application }: Re
   const [conductConfirmed, setConductConfirmed] = useState(false);
   const [unitTrainingNeeds, setUnitTrainingNeeds] = useState('');
   const [findings, setFindings] = useState<Findings>({});
+  const [checked, setChecked] = useState(false);
   const key = `tepei.review.stages.${stage}.${decision}`;
+
+  // The API takes a reason in the comment or in a finding's note.
+  const commentMissing = needsComment(decision) && !comment.trim() && !Object.values(findings).some((finding) => finding?.comment.trim());
+  const conductMissing = needsConductConfirmation(decision) && !conductConfirmed;
+  const findingsMissing = findingsWithoutReason(findings).length > 0;
+  const missing = [
+    ...(findingsMissing ? [translate('tepei.review.findingReasonRequired')] : []),
+    ...(commentMissing ? [translate('tepei.review.commentRequired')] : []),
+    ...(conductMissing ? [translate('tepei.review.conductRequired')] : []),
+  ];
+  const incomplete = missing.length > 0;
 
   const mutation = useMutation({
     mutationFn: () =>
@@ -42,11 +85,15 @@ export const ReviewDialog = ({ open, onClose, stage, decision, application }: Re
       }),
     onSuccess: () => {
       notify(`${key}.done`, { type: 'success' });
-      onClose();
+      onDecided();
       refresh();
     },
-    onError: (error: Error) => notify(error.message, { type: 'error', autoHideDuration: 8000 }),
   });
+
+  const confirm = () => {
+    setChecked(true);
+    if (!incomplete) mutation.mutate();
+  };
 
   return (
     <Dialog open={open} onClose={mutation.isPending ? undefined : onClose} fullWidth maxWidth="md" data-testid="review-dialog">
@@ -55,12 +102,15 @@ export const ReviewDialog = ({ open, onClose, stage, decision, application }: Re
       </DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{translate(`${key}.content`)}</DialogContentText>
-        <FindingsTable findings={findings} onChange={setFindings} />
+        {decision === 'SELECT' ? <RemainingPlaces application={application} /> : null}
+        <FindingsTable findings={findings} onChange={setFindings} showMissing={checked} />
         <TextField
           label={translate('tepei.review.comment')}
           value={comment}
           onChange={(event) => setComment(event.target.value)}
           required={needsComment(decision)}
+          error={checked && commentMissing}
+          helperText={checked && commentMissing ? translate('tepei.review.commentRequired') : ' '}
           multiline
           minRows={2}
           fullWidth
@@ -75,28 +125,34 @@ export const ReviewDialog = ({ open, onClose, stage, decision, application }: Re
             multiline
             minRows={2}
             fullWidth
-            sx={{ mt: 2 }}
+            sx={{ mt: 1 }}
           />
         ) : null}
         {needsConductConfirmation(decision) ? (
-          <FormControlLabel
-            sx={{ mt: 1 }}
-            control={<Checkbox checked={conductConfirmed} onChange={(event) => setConductConfirmed(event.target.checked)} />}
-            label={translate('tepei.review.conductConfirmed')}
-            data-testid="review-conduct"
-          />
-        ) : null}
-        {mutation.error ? (
-          <Alert severity="error" sx={{ mt: 2 }} data-testid="review-error">
-            {mutation.error.message}
-          </Alert>
+          <FormControl required error={checked && conductMissing} sx={{ mt: 1, display: 'block' }}>
+            <FormControlLabel
+              required
+              control={<Checkbox checked={conductConfirmed} onChange={(event) => setConductConfirmed(event.target.checked)} />}
+              label={translate('tepei.review.conductConfirmed')}
+              data-testid="review-conduct"
+            />
+            {checked && conductMissing ? <FormHelperText>{translate('tepei.review.conductRequired')}</FormHelperText> : null}
+          </FormControl>
         ) : null}
       </DialogContent>
+      {/* Outside the scrolling content: a refusal is read where the buttons are. */}
+      {(checked && incomplete) || mutation.error ? (
+        <Box sx={{ px: 3, pt: 1 }}>
+          <Alert severity="error" data-testid="review-error">
+            {mutation.error ? mutation.error.message : missing.join('；')}
+          </Alert>
+        </Box>
+      ) : null}
       <DialogActions>
         <Button onClick={onClose} disabled={mutation.isPending}>
           {translate('tepei.review.cancel')}
         </Button>
-        <Button variant="contained" onClick={() => mutation.mutate()} disabled={mutation.isPending} data-testid="review-confirm">
+        <Button variant="contained" onClick={confirm} disabled={mutation.isPending} data-testid="review-confirm">
           {translate('tepei.review.confirm')}
         </Button>
       </DialogActions>

@@ -35,3 +35,6 @@ export function needsConductConfirmation(decision: string): boolean {
 export function needsComment(decision: string): boolean {
   return decision === 'RETURN' || decision === 'REJECT' || decision === 'NOT_SELECT';
 }
+
+/** The review queue's default order (ApplicationList), which 下一份 follows too. */
+export const queueSort = { field: 'submittedAt', order: 'ASC' } as const;
