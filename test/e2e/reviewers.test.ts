@@ -172,8 +172,13 @@ async function expectDashboardOf(role: Role, page: Page) {
       { id: round.id },
     );
     for (const mode of ['REMOTE', 'LOCAL']) {
-      const line = quotaUsage.find((candidate) => candidate.mode === mode && !candidate.area)!;
+      const regionLine = quotaUsage.find((candidate) => candidate.mode === mode && !candidate.area)!;
+      // A prefecture bureau's own figures are its area's allocation, the region's remainder beside them.
+      const ownAreaLine = role === 'prefecture' ? quotaUsage.find((candidate) => candidate.mode === mode && candidate.area) : undefined;
+      const line = ownAreaLine ?? regionLine;
       await expect.poll(() => page.getByTestId(`quota-${mode}-used`).textContent(), patiently).toBe(String(line.used));
+      expect(await page.getByTestId(`quota-${mode}-places`).getAttribute('data-scope')).toBe(ownAreaLine ? 'area' : 'region');
+      if (ownAreaLine) expect(await page.getByTestId(`quota-${mode}-region-remaining`).getAttribute('data-value')).toBe(String(regionLine.remaining));
       expect(await page.getByTestId(`quota-${mode}-reserved`).textContent()).toBe(String(line.reserved));
       expect(await page.getByTestId(`quota-${mode}-remaining`).textContent()).toBe(String(line.remaining));
       const areaLines = quotaUsage.filter((candidate) => candidate.mode === mode && candidate.area);

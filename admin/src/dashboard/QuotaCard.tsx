@@ -1,9 +1,12 @@
 // 名额 of one training mode (异地培养 or 当地培养) in the current round: places, selected (已入选),
-// recommended and awaiting selection, remaining — the API's quotaUsage: the region-wide line as
-// a gauge, then the areas' allocations (a prefecture bureau sees its own area's line only).
+// recommended and awaiting selection, remaining — the API's quotaUsage: the reader's own figures
+// as a gauge (a prefecture bureau's are its area's allocation, when it has one; everyone else's
+// the region's), the region-wide remainder named as such beside them, then the areas' lines
+// (a prefecture bureau sees its own area's line only).
 import { Box, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslate } from 'react-admin';
+import { usePermissions, useTranslate } from 'react-admin';
+import type { Permissions } from '../authProvider.ts';
 import { quotaUsage, type QuotaLine } from '../dataProvider/aggregates.ts';
 import { DashboardCard } from './DashboardCard.tsx';
 import { useCurrentRound } from './useCurrentRound.ts';
@@ -67,16 +70,22 @@ export const QuotaCard = ({ mode }: { mode: QuotaLine['mode'] }) => {
   const translate = useTranslate();
   const round = useCurrentRound();
   const usage = useQuotaUsage(round.data?.id);
-  const line = usage.data?.find((candidate) => candidate.mode === mode && !candidate.area);
+  const { permissions } = usePermissions<Permissions>();
+  const regionLine = usage.data?.find((candidate) => candidate.mode === mode && !candidate.area);
   const areaLines = usage.data?.filter((candidate) => candidate.mode === mode && candidate.area) ?? [];
+  // A prefecture bureau selects nobody itself; what it can plan with is its own allocation.
+  const ownAreaLine = permissions?.role === 'PREFECTURE' ? areaLines.find((candidate) => candidate.area!.id === permissions.area?.id) : undefined;
+  const line = ownAreaLine ?? regionLine;
   const modeLabel = translate(`tepei.enums.TrainingMode.${mode}`);
   const percent = (value: number) => (line && line.places > 0 ? Math.min(100, (value / line.places) * 100) : 0);
   return (
     <DashboardCard title={translate('tepei.dashboard.quota', { mode: modeLabel })} loading={round.isPending || usage.isPending} error={round.error ?? usage.error} testId={`quota-${mode}`}>
       {line ? (
         <>
-          <Typography variant="body2" color="text.secondary" data-testid={`quota-${mode}-places`} data-value={line.places}>
-            {translate('tepei.dashboard.places', { places: line.places })}
+          <Typography variant="body2" color="text.secondary" data-testid={`quota-${mode}-places`} data-value={line.places} data-scope={ownAreaLine ? 'area' : 'region'}>
+            {ownAreaLine
+              ? translate('tepei.dashboard.areaPlaces', { area: ownAreaLine.area!.name, places: line.places })
+              : translate('tepei.dashboard.regionPlaces', { places: line.places })}
           </Typography>
           <LinearProgress
             variant="buffer"
@@ -90,6 +99,11 @@ export const QuotaCard = ({ mode }: { mode: QuotaLine['mode'] }) => {
             <Figure label={translate('tepei.dashboard.reserved')} value={line.reserved} testId={`quota-${mode}-reserved`} />
             <Figure label={translate('tepei.dashboard.remaining')} value={line.remaining} testId={`quota-${mode}-remaining`} />
           </Stack>
+          {ownAreaLine && regionLine ? (
+            <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }} data-testid={`quota-${mode}-region-remaining`} data-value={regionLine.remaining}>
+              {translate('tepei.dashboard.regionRemaining', { remaining: regionLine.remaining, places: regionLine.places })}
+            </Typography>
+          ) : null}
           <AreaSplit lines={areaLines} mode={mode} />
         </>
       ) : (
