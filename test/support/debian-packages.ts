@@ -1,11 +1,13 @@
 // Tools the tests run that no npm package provides (Chromium, a Chinese font, poppler's
-// pdftoppm) come from Debian: installed on the spot when the tests run as root, as CI does,
-// otherwise named in one line the developer can act on. They are installed once, before any
-// test file starts (global-setup.ts): two files running apt-get at once would fight over its lock.
+// pdftoppm; nginx and openssl for test/ops/nginx-deployment.test.ts) come from Debian:
+// installed on the spot when the tests run as root, as CI does, otherwise named in one line
+// the developer can act on. They are installed once, before any test file starts
+// (global-setup.ts): two files running apt-get at once would fight over its lock.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export const chromiumPath = '/usr/bin/chromium';
+export const nginxPath = '/usr/sbin/nginx';
 
 export function ensureDebianPackages(missing: readonly string[], neededFor: string): void {
   if (!missing.length) return;
@@ -42,5 +44,7 @@ export function missingDebianPackages(): string[] {
     ...(existsSync(chromiumPath) ? [] : ['chromium']),
     ...(hasChineseFont() ? [] : ['fonts-noto-cjk']),
     ...(commandRuns('pdftoppm', ['-v']) ? [] : ['poppler-utils']),
+    ...(existsSync(nginxPath) ? [] : ['nginx']),
+    ...(commandRuns('openssl', ['version']) ? [] : ['openssl']),
   ];
 }

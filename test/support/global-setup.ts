@@ -6,7 +6,7 @@ import { buildDatabaseTemplates } from './database-templates.ts';
 import { ensureDebianPackages, missingDebianPackages } from './debian-packages.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  ensureDebianPackages(missingDebianPackages(), '浏览器测试与表格渲染检查');
+  ensureDebianPackages(missingDebianPackages(), '浏览器测试、表格渲染检查与 nginx 部署测试');
   const { templates, remove } = await buildDatabaseTemplates();
   project.provide('databaseTemplates', templates);
   return remove;
