@@ -10,6 +10,7 @@ import { authProvider, type Permissions } from './authProvider.ts';
 import blacklist from './blacklist/index.ts';
 import { lazyView } from './common/lazyView.ts';
 import { dataProvider } from './dataProvider/index.ts';
+import { queryClient } from './dataProvider/queryClient.ts';
 import { i18nProvider } from './i18n/index.ts';
 import { ConsoleRouter } from './layout/ConsoleRouter.tsx';
 import { LoginPage } from './layout/LoginPage.tsx';
@@ -33,6 +34,7 @@ export const App = () => (
     <Admin
       title="新疆少数民族科技骨干特殊培养 · 审核管理"
       dataProvider={dataProvider}
+      queryClient={queryClient}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}

@@ -31,6 +31,30 @@ function permissionsOf(user: SessionUser): Permissions {
   return { role: user.role, area: user.area, unit: user.unit };
 }
 
+// Why the last session ended, for the sign-in page to say (an i18n key). react-admin notifies
+// only while still signed in, and checkError has just signed the user out: without this a
+// revoked or expired session dropped to the sign-in page without a word. Kept for the tab, so
+// that a reload of the sign-in page still says it.
+const signOutNoticeKey = 'tepei.signOutNotice';
+
+/** The i18n key of what the sign-in page should say about the session that ended, if anything. */
+export function signOutNotice(): string | null {
+  try {
+    return sessionStorage.getItem(signOutNoticeKey);
+  } catch {
+    return null;
+  }
+}
+
+function setSignOutNotice(key: string | null): void {
+  try {
+    if (key) sessionStorage.setItem(signOutNoticeKey, key);
+    else sessionStorage.removeItem(signOutNoticeKey);
+  } catch {
+    // Storage refused (private mode): the sign-in page simply says nothing.
+  }
+}
+
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     // The login request is anonymous, so the user's unit and area (readable only when signed
@@ -46,11 +70,14 @@ export const authProvider: AuthProvider = {
       clearSession();
       throw error;
     }
+    setSignOutNotice(null);
   },
 
   async logout() {
     if (readSession()) {
-      // The session ends on the server too; a failure (already expired, offline) still signs out here.
+      // Signing out on purpose: nothing to explain on the sign-in page. The session ends on the
+      // server too; a failure (already expired, offline) still signs out here.
+      setSignOutNotice(null);
       await callMutation({ field: 'logout', variables: '', data: '' }, {}).catch(() => undefined);
     }
     clearSession();
@@ -65,6 +92,8 @@ export const authProvider: AuthProvider = {
   async checkError(error: unknown) {
     const { status } = (error ?? {}) as Partial<ApiError>;
     if (status === 401) {
+      // Only a session this tab held has expired; a visitor never signed in is just sent to sign in.
+      if (readSession()) setSignOutNotice('tepei.login.sessionExpired');
       clearSession();
       throw new Error('登录已过期，请重新登录');
     }

@@ -20,17 +20,30 @@ export interface Session {
 
 const key = 'tepei.session';
 
+// Read from localStorage once and then kept here: react-admin asks for the session on every
+// auth check and every request. Another tab signing in or out changes it through the storage event.
+let kept: { session: Session | null } | undefined;
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === key || event.key === null) kept = undefined;
+  });
+}
+
 export function readSession(): Session | null {
-  try {
-    const stored = localStorage.getItem(key);
-    return stored ? (JSON.parse(stored) as Session) : null;
-  } catch {
-    return null;
+  if (!kept) {
+    try {
+      const stored = localStorage.getItem(key);
+      kept = { session: stored ? (JSON.parse(stored) as Session) : null };
+    } catch {
+      kept = { session: null };
+    }
   }
+  return kept.session;
 }
 
 export function saveSession(session: Session): void {
   localStorage.setItem(key, JSON.stringify(session));
+  kept = { session };
 }
 
 export function updateSessionUser(user: SessionUser): void {
@@ -40,4 +53,5 @@ export function updateSessionUser(user: SessionUser): void {
 
 export function clearSession(): void {
   localStorage.removeItem(key);
+  kept = { session: null };
 }

@@ -1,10 +1,12 @@
 // 审计日志: the append-only record of who did what, newest first, filtered by actor, operation,
-// result and Beijing dates; a row opens the record with its (masked) details.
-import { DateInput, Datagrid, List, SelectInput, TextField, TextInput } from 'react-admin';
+// result and Beijing dates; each row names the operator, the error in words, links the affected
+// record and sums up the (masked) details; a row opens the record with all of them.
+import { DateInput, Datagrid, List, SelectInput, TextInput } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { EnumField } from '../common/EnumField.tsx';
 import { TranslatedField } from '../common/TranslatedField.tsx';
 import { enumChoices } from '../enums.ts';
+import { DetailsField, ErrorCodeField, OperatorField, TargetField } from './AuditFields.tsx';
 import { appMessagesZh } from '../i18n/zh-CN.ts';
 import { xlsxExporter } from '../common/xlsxExporter.ts';
 
@@ -25,11 +27,11 @@ export const AuditRecordList = () => (
       <DateTimeField source="at" sortable={false} />
       <TranslatedField source="operation" messages="operations" sortable={false} />
       <EnumField source="result" enum="AuditResult" sortable={false} />
-      <TextField source="actorUsername" sortable={false} emptyText="—" />
+      <OperatorField label="resources.auditRecords.fields.actorUsername" />
       <EnumField source="actorRole" enum="Role" sortable={false} />
-      <TranslatedField source="targetType" messages="targetTypes" sortable={false} />
-      <TextField source="targetId" sortable={false} emptyText="—" />
-      <TextField source="errorCode" sortable={false} emptyText="" />
+      <TargetField label="resources.auditRecords.fields.targetId" />
+      <ErrorCodeField label="resources.auditRecords.fields.errorCode" />
+      <DetailsField label="resources.auditRecords.fields.details" compact />
     </Datagrid>
   </List>
 );

@@ -54,10 +54,14 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(chinese.test(first.message) ? first.message : unexpected, code, status);
   }
   const network = original?.networkError;
-  if (network) {
-    const status = network.statusCode ?? 0;
-    if (status === 401) return new ApiError('登录已过期，请重新登录', 'UNAUTHENTICATED', 401);
-    return new ApiError(status ? unexpected : unreachable, status ? 'HTTP_ERROR' : 'NETWORK_ERROR', status);
-  }
+  if (network) return fromHttpStatus(network.statusCode ?? 0);
+  // ra-data-graphql turns Apollo's network error into an HttpError of that status without a
+  // body: none when the API was not reached at all.
+  if (error instanceof HttpError && !error.body) return fromHttpStatus(error.status ?? 0);
   return new ApiError(unexpected, 'UNKNOWN');
+}
+
+function fromHttpStatus(status: number): ApiError {
+  if (status === 401) return new ApiError('登录已过期，请重新登录', 'UNAUTHENTICATED', 401);
+  return new ApiError(status ? unexpected : unreachable, status ? 'HTTP_ERROR' : 'NETWORK_ERROR', status);
 }
