@@ -48,8 +48,8 @@ interface LoadProbe {
   timers: number;
   /** performance.now() (from the navigation's start) when the username input first appeared. */
   formShownAt: number | null;
-  /** When the console's entry script had arrived. */
-  entryScriptEnd: number;
+  /** When the last of the console's scripts the sign-in page needs had arrived. */
+  scriptsEnd: number;
 }
 
 /**
@@ -83,23 +83,25 @@ async function probedContext(): Promise<BrowserContext> {
 
 async function loadProbe(page: Page): Promise<LoadProbe> {
   return page.evaluate(() => {
-    const probe = (window as unknown as { loadProbe: Omit<LoadProbe, 'entryScriptEnd'> }).loadProbe;
-    const entry = performance
+    const probe = (window as unknown as { loadProbe: Omit<LoadProbe, 'scriptsEnd'> }).loadProbe;
+    // The console's scripts (the entry and the chunks it imports) that had arrived by the time the form showed.
+    const scripts = performance
       .getEntriesByType('resource')
-      .filter((resource) => /\/assets\/index-[^/]+\.js$/.test(resource.name))
-      .map((resource) => (resource as PerformanceResourceTiming).responseEnd);
-    return { ...probe, entryScriptEnd: Math.max(0, ...entry) };
+      .map((resource) => resource as PerformanceResourceTiming)
+      .filter((resource) => /\/assets\/[^/]+\.js$/.test(resource.name) && resource.responseEnd <= (probe.formShownAt ?? Infinity))
+      .map((resource) => resource.responseEnd);
+    return { ...probe, scriptsEnd: Math.max(0, ...scripts) };
   });
 }
 
-/** The sign-in form appeared within a second of the scripts' arrival, after one session check. */
+/** The sign-in form appeared within a second of its scripts' arrival, after one read of the session. */
 function expectPromptSignIn(probe: LoadProbe) {
-  console.log(`sign-in form ${Math.round(probe.formShownAt ?? -1)} ms after navigation, ${Math.round((probe.formShownAt ?? 0) - probe.entryScriptEnd)} ms after the entry script; session read ${probe.sessionReads}×, ${probe.timers} timers`);
+  console.log(`sign-in form ${Math.round(probe.formShownAt ?? -1)} ms after navigation, ${Math.round((probe.formShownAt ?? 0) - probe.scriptsEnd)} ms after its scripts arrived; session read ${probe.sessionReads}×, ${probe.timers} timers`);
   // The stable assertions: the loop read the session 8,500–21,800 times and set ~71,000 timers.
   expect(probe.sessionReads).toBeLessThanOrEqual(2);
   expect(probe.timers).toBeLessThan(100);
   // Slack for a shared CI machine; on an idle one it is well under a second.
-  expect(probe.formShownAt! - probe.entryScriptEnd).toBeLessThan(1_500);
+  expect(probe.formShownAt! - probe.scriptsEnd).toBeLessThan(1_500);
 }
 
 async function signInHere(page: Page, username: string): Promise<void> {
@@ -264,6 +266,7 @@ describe('the audit log', () => {
     expect(detailText).toContain('审核意见');
     expect(detailText).toContain('审计测试');
     expect(detailText).not.toContain('{');
+    expect(detailText).not.toContain('typename');
     await screenshots(page, 'audit-record', () => details.waitFor());
     await page.getByTestId('audit-target-link').click();
     await expect.poll(() => page.url(), patience).toContain(`#/applications/${encodeURIComponent(application)}/show`);

@@ -29,9 +29,10 @@ export const AuditRecordList = () => (
       <EnumField source="result" enum="AuditResult" sortable={false} />
       <OperatorField label="resources.auditRecords.fields.actorUsername" />
       <EnumField source="actorRole" enum="Role" sortable={false} />
-      <TargetField label="resources.auditRecords.fields.targetId" />
       <ErrorCodeField label="resources.auditRecords.fields.errorCode" />
       <DetailsField label="resources.auditRecords.fields.details" compact />
+      {/* Last, away from the middle of the row, where a click opens the audit record itself. */}
+      <TargetField label="resources.auditRecords.fields.targetId" />
     </Datagrid>
   </List>
 );
