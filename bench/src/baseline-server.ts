@@ -53,4 +53,4 @@ const server = createServer(tracked(async (request, response) => {
     response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Unexpected error.' }] }));
   }
 }));
-await serveForParent(server, counter, () => pool.end());
+await serveForParent(server, counter, undefined, () => pool.end());

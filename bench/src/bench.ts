@@ -16,15 +16,16 @@ import type { OperationResult, RunResult, ServerMeasurement, SizeResult } from '
 import { createEmbeddedDatabase, createServerDatabase, loadRound } from './round-data.ts';
 import { findScenario } from './scenario.ts';
 import { SelectionPool } from './selection-pool.ts';
-import type { ServerChild } from './server-child.ts';
-import { answerDifference, post, requestFor, type Servers, startServers, stopServers } from './servers.ts';
+import { buildProductionApiServer, productionNodeArgs } from './production-bundle.ts';
+import type { ServerChild, StartupTimes } from './server-child.ts';
+import { answerDifference, post, type ProductionApi, requestFor, type Servers, startApi, startServers, stopServers } from './servers.ts';
 
 const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-async function heapOf(servers: Servers): Promise<{ used: number; total: number }> {
+async function heapOf(servers: Servers): Promise<{ used: number; total: number; external: number; rss: number }> {
   const memory = await servers.api.memory();
-  return { used: memory.heapUsed / 2 ** 20, total: memory.heapTotal / 2 ** 20 };
+  return { used: memory.heapUsed / 2 ** 20, total: memory.heapTotal / 2 ** 20, external: memory.external / 2 ** 20, rss: memory.rss / 2 ** 20 };
 }
 
 /** Statements per request: the counter's increase over a few sequential requests. */
@@ -91,7 +92,24 @@ async function queueStatementsByPageSize(servers: Servers): Promise<Record<numbe
   return counts;
 }
 
-async function benchServer(size: number, options: BenchOptions, selected: readonly Operation[]): Promise<SizeResult> {
+const loadAverage = () => os.loadavg().map((value) => Math.round(value * 10) / 10);
+
+/**
+ * The API started again `times` times on its own, each time until its first 200 from
+ * /readiness, then stopped: start-up on a migrated database without the bench's load beside it.
+ */
+async function apiRestarts(target: { url: string }, production: ProductionApi | undefined, times = 3): Promise<StartupTimes[]> {
+  const starts: StartupTimes[] = [];
+  for (let i = 0; i < times; i++) {
+    const api = await startApi(target, production);
+    starts.push(api.startup!);
+    await api.stop();
+  }
+  log(`  API restarts: ready after ${starts.map((start) => `${(start.readyMs / 1000).toFixed(2)} s`).join(', ')}`);
+  return starts;
+}
+
+async function benchServer(size: number, options: BenchOptions, selected: readonly Operation[], production: ProductionApi | undefined): Promise<SizeResult> {
   log(`${size.toLocaleString('en')} applications on the PostgreSQL server`);
   const database = await createServerDatabase(options.serverUrl, size);
   const loadStarted = Date.now();
@@ -100,7 +118,9 @@ async function benchServer(size: number, options: BenchOptions, selected: readon
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const scenario = await findScenario(client);
-  const servers = await startServers({ url: database.url }, scenario);
+  const servers = await startServers({ url: database.url }, scenario, production);
+  log(`  API ready ${(servers.api.startup!.readyMs / 1000).toFixed(2)} s after it was spawned`);
+  let stopped = false;
   try {
     if (selected.some((operation) => operation.mutates)) servers.pool = await SelectionPool.open(client, scenario.roundId);
     const results: OperationResult[] = [];
@@ -114,9 +134,9 @@ async function benchServer(size: number, options: BenchOptions, selected: readon
       const baseline = await measure(servers.baseline!, requestFor(servers, 'baseline', operation), options, pool);
       results.push({ name: operation.name, title: operation.title, api, baseline, sameAnswer: true });
     }
-    return {
+    const measured = {
       size,
-      engine: 'server',
+      engine: 'server' as const,
       loadSeconds,
       scenario,
       operations: results,
@@ -124,16 +144,23 @@ async function benchServer(size: number, options: BenchOptions, selected: readon
       apiHeapMb: await heapOf(servers),
       queueStatementsByPageSize: await queueStatementsByPageSize(servers),
       selectionPool: servers.pool?.size,
+      apiStartup: servers.api.startup,
+      loadAverage: loadAverage(),
     };
+    await servers.pool?.close();
+    servers.pool = undefined;
+    await stopServers(servers);
+    stopped = true;
+    return { ...measured, apiRestarts: await apiRestarts({ url: database.url }, production) };
   } finally {
     await servers.pool?.close();
-    await stopServers(servers);
+    if (!stopped) await stopServers(servers);
     await client.end();
     if (!options.keep) await database.drop();
   }
 }
 
-async function benchEmbedded(size: number, options: BenchOptions, selected: readonly Operation[], scenario: Scenario | undefined): Promise<SizeResult> {
+async function benchEmbedded(size: number, options: BenchOptions, selected: readonly Operation[], scenario: Scenario | undefined, production: ProductionApi | undefined): Promise<SizeResult> {
   log(`${size.toLocaleString('en')} applications on the embedded database`);
   const folder = path.join(os.tmpdir(), `tepei-bench-embedded-${size}`);
   const loadStarted = Date.now();
@@ -149,7 +176,7 @@ async function benchEmbedded(size: number, options: BenchOptions, selected: read
     await client.end();
     await server.drop();
   }
-  const servers = await startServers({ embeddedDir: folder }, scenario);
+  const servers = await startServers({ embeddedDir: folder }, scenario, production);
   try {
     const results: OperationResult[] = [];
     // The selection mutation needs its pool reset between cells, which the embedded
@@ -167,6 +194,8 @@ async function benchEmbedded(size: number, options: BenchOptions, selected: read
       apiPeakRssMb: servers.api.peakMemory(),
       apiHeapMb: await heapOf(servers),
       queueStatementsByPageSize: await queueStatementsByPageSize(servers),
+      apiStartup: servers.api.startup,
+      loadAverage: loadAverage(),
     };
   } finally {
     await stopServers(servers);
@@ -193,6 +222,14 @@ async function main(): Promise<void> {
     ? path.resolve(process.env.INIT_CWD ?? process.cwd(), options.output)
     : path.join(benchDir, 'results', `${startedAt.toISOString().slice(0, 10)}-${machine.slug}.md`);
   fs.mkdirSync(path.dirname(output), { recursive: true });
+  let production: ProductionApi | undefined;
+  if (options.production) {
+    log('production: compiling the API process with api/build.ts\'s settings');
+    const logPath = path.join(benchDir, '.data', 'api-production.log');
+    fs.mkdirSync(path.dirname(logPath), { recursive: true });
+    production = { bundle: await buildProductionApiServer(), nodeArgs: productionNodeArgs(), log: fs.openSync(logPath, 'w') };
+    log(`production: node ${[...production.nodeArgs, path.relative(process.cwd(), production.bundle)].join(' ')} (NODE_ENV=production), request log in ${path.relative(process.cwd(), logPath)}`);
+  }
   const sizes: SizeResult[] = [];
   // Written again after each size: a run stopped late keeps what it measured.
   const write = () => {
@@ -203,18 +240,19 @@ async function main(): Promise<void> {
       command: `pnpm bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).filter((arg) => arg !== '--').join(' ')}` : ''}`,
       note: options.note,
       durationSeconds: options.durationSeconds,
+      production: production && { nodeArgs: production.nodeArgs },
       sizes,
     };
     fs.writeFileSync(output, renderReport(run, before));
     fs.writeFileSync(output.replace(/\.md$/, '.json'), JSON.stringify(run, null, 2));
   };
   for (const size of options.sizes) {
-    sizes.push(await benchServer(size, options, selected));
+    sizes.push(await benchServer(size, options, selected, production));
     write();
   }
   for (const size of options.embeddedSizes) {
     const scenario = sizes.find((entry) => entry.size === size)?.scenario;
-    sizes.push(await benchEmbedded(size, options, selected, scenario));
+    sizes.push(await benchEmbedded(size, options, selected, scenario, production));
     write();
   }
   log(`results: ${path.relative(process.cwd(), output)}`);

@@ -22,6 +22,12 @@ export interface BenchOptions {
   note?: string;
   /** The .json of an earlier run, shown beside this one (before and after a fix). */
   compare?: string;
+  /**
+   * The API process as `pnpm start:prod` runs it: compiled by esbuild with api/build.ts's
+   * settings, run by plain node with start:prod's node options and NODE_ENV=production, started
+   * as main.ts starts (migrations checked, seed checked, request log on).
+   */
+  production: boolean;
 }
 
 const defaults: BenchOptions = {
@@ -32,6 +38,7 @@ const defaults: BenchOptions = {
   operations: [],
   serverUrl: process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
   keep: false,
+  production: false,
 };
 
 export const usage = `pnpm bench [-- options]
@@ -45,7 +52,8 @@ export const usage = `pnpm bench [-- options]
   --keep                      keep the tepei_bench_* databases afterwards
   --out <file>                results file (default bench/results/<date>-<machine>.md)
   --note <text>               a line saying why this run was made
-  --compare <file.json>       an earlier run's raw results, shown before and after`;
+  --compare <file.json>       an earlier run's raw results, shown before and after
+  --production                the API as pnpm start:prod runs it: esbuild bundle, plain node, NODE_ENV=production`;
 
 function numbers(text: string | undefined, flag: string): number[] {
   if (text === undefined) throw new UsageError(`${flag} needs a value`);
@@ -109,6 +117,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--compare':
         options.compare = value();
+        break;
+      case '--production':
+        options.production = true;
         break;
       case '--help':
       case '-h':

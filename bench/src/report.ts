@@ -1,7 +1,8 @@
-// The results file: the machine, the targets of issue #6 with what this run measured against
-// them, then one table per size and engine.
+// The results file: the machine, the targets of issues #6 and #11 with what this run measured
+// against them, then one table per size and engine.
 import type { CellResult } from './load.ts';
 import type { OperationResult, RunResult, SizeResult } from './results.ts';
+import type { StartupTimes } from './server-child.ts';
 
 const ms = (value: number | null | undefined) => (value != null && Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value.toFixed(1)) : '–');
 const rate = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -64,8 +65,53 @@ export function targetLines(run: RunResult): TargetLine[] {
   return lines;
 }
 
+const seconds = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? `${(value / 1000).toFixed(1)} s` : '–');
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+const starts = (entry: SizeResult): StartupTimes[] => [...(entry.apiStartup ? [entry.apiStartup] : []), ...(entry.apiRestarts ?? [])];
+
+/** Issue #11: the API as production runs it (`--production`), at 200,000 applications on the server. */
+export function productionTargetLines(run: RunResult): TargetLine[] {
+  const at200k = run.sizes.find((entry) => entry.size === 200000 && entry.engine === 'server');
+  const unmeasured = !run.production ? 'not measured: needs `--production`' : 'not measured in this run';
+  const lines: TargetLine[] = [];
+  const dashboard = cellAt(at200k?.operations.find((operation) => operation.name === 'dashboard'), 'api', 16);
+  lines.push(
+    run.production && at200k && dashboard
+      ? { target: 'Production start, 200,000 applications, 16 clients: API resident memory < 300 MB', measured: `${at200k.apiPeakRssMb.toFixed(0)} MB peak RSS (VmHWM, start and every cell)`, met: at200k.apiPeakRssMb < 300 }
+      : { target: 'Production start, 200,000 applications, 16 clients: API resident memory < 300 MB', measured: unmeasured, met: null },
+  );
+  const timed = at200k ? starts(at200k) : [];
+  lines.push(
+    run.production && timed.length
+      ? {
+          target: 'Production start: spawn to ready (first 200 from /readiness) on a migrated database < 5 s',
+          measured: `median ${seconds(median(timed.map((start) => start.readyMs)))} of ${timed.map((start) => seconds(start.readyMs)).join(', ')}; CPU ${timed.map((start) => seconds(start.phases?.cpuMs)).join(', ')}`,
+          met: median(timed.map((start) => start.readyMs)) < 5000,
+        }
+      : { target: 'Production start: spawn to ready on a migrated database < 5 s', measured: unmeasured, met: null },
+  );
+  return lines;
+}
+
+function startupLine(entry: SizeResult): string[] {
+  const all = starts(entry);
+  if (!all.length) return [];
+  const phases = (start: StartupTimes) => {
+    const p = start.phases;
+    if (!p) return `${seconds(start.readyMs)}`;
+    const memory = p.memoryMb ? `, RSS ${p.memoryMb.rss} MB (heap ${p.memoryMb.heapUsed} of ${p.memoryMb.heapTotal}, external ${p.memoryMb.external})` : '';
+    return `${seconds(start.readyMs)} (modules loaded ${seconds(p.loadedMs)}${p.migratedMs !== undefined ? `, migrations checked ${seconds(p.migratedMs)}` : ''}, listening ${seconds(p.listeningMs)}; CPU ${seconds(p.cpuMs)}${memory})`;
+  };
+  return [
+    `API start, spawn to first 200 from /readiness: ${phases(all[0]!)} right after the data load${all.length > 1 ? `; started again after the measuring, nothing else of the bench running: ${all.slice(1).map(phases).join('; ')}` : ''}.`,
+  ];
+}
+
 const heap = (entry: SizeResult) =>
-  entry.apiHeapMb ? ` (V8 heap at the end: ${entry.apiHeapMb.used.toFixed(0)} MB used of ${entry.apiHeapMb.total.toFixed(0)} MB)` : '';
+  entry.apiHeapMb
+    ? ` (at the end: V8 heap ${entry.apiHeapMb.used.toFixed(0)} MB used of ${entry.apiHeapMb.total.toFixed(0)} MB${entry.apiHeapMb.external !== undefined ? `, external ${entry.apiHeapMb.external.toFixed(0)} MB, RSS ${entry.apiHeapMb.rss!.toFixed(0)} MB` : ''})`
+    : '';
+const loadAt = (entry: SizeResult) => (entry.loadAverage ? ` Load average when done: ${entry.loadAverage.join(' / ')} (1 / 5 / 15 min).` : '');
 
 function serverTable(entry: SizeResult): string[] {
   const rows = [
@@ -118,6 +164,8 @@ function comparison(run: RunResult, before: RunResult): string[] {
   return [...rows, ''];
 }
 
+const targetRow = (line: TargetLine) => `| ${line.target} | ${line.measured} | ${line.met === null ? '–' : line.met ? 'yes' : '**no**'} |`;
+
 export function renderReport(run: RunResult, before?: RunResult): string {
   const { machine } = run;
   const lines = [
@@ -126,13 +174,22 @@ export function renderReport(run: RunResult, before?: RunResult): string {
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB memory, ${machine.os}`,
     `- Node ${machine.node}; ${machine.postgres} on the same machine (the load generator, the API, the baseline and PostgreSQL share the cores; load average ${machine.loadAverage} at the start)`,
     `- Command: \`${run.command}\`; ${run.durationSeconds} s per cell; run took ${((run.finishedAt.getTime() - run.startedAt.getTime()) / 60000).toFixed(1)} min`,
+    run.production
+      ? `- API process: the production bundle — compiled by esbuild with api/build.ts's settings, run by \`node ${[...run.production.nodeArgs, 'bench/dist/api-server.mjs'].join(' ')}\` with NODE_ENV=production (start:prod's node options), started as main.ts starts (migrations checked, seed checked, request log to bench/.data/api-production.log)`
+      : '- API process: the source run by node with tsx as its loader (`--production` for the bundle production runs)',
     ...(run.note ? [`- Note: ${run.note}`] : []),
     '',
     '## Targets (issue #6)',
     '',
     '| Target | Measured | Met |',
     '| --- | --- | :---: |',
-    ...targetLines(run).map((line) => `| ${line.target} | ${line.measured} | ${line.met === null ? '–' : line.met ? 'yes' : '**no**'} |`),
+    ...targetLines(run).map(targetRow),
+    '',
+    '## Targets (issue #11, production start)',
+    '',
+    '| Target | Measured | Met |',
+    '| --- | --- | :---: |',
+    ...productionTargetLines(run).map(targetRow),
     '',
     ...(before ? comparison(run, before) : []),
   ];
@@ -143,7 +200,8 @@ export function renderReport(run: RunResult, before?: RunResult): string {
         `## ${entry.size.toLocaleString('en')} applications — PostgreSQL server`,
         '',
         `Loaded in ${entry.loadSeconds.toFixed(0)} s. Queue of \`${entry.scenario.prefectureUsername}\`; API peak RSS over the whole size: ${entry.apiPeakRssMb.toFixed(0)} MB${heap(entry)}${pool}.`,
-        `Answers identical to the baseline's: ${entry.operations.map((operation) => `${operation.name} ${operation.sameAnswer ? '✓' : '✗'}`).join(', ')}.`,
+        `Answers identical to the baseline's: ${entry.operations.map((operation) => `${operation.name} ${operation.sameAnswer ? '✓' : '✗'}`).join(', ')}.${loadAt(entry)}`,
+        ...startupLine(entry),
         '',
         ...serverTable(entry),
         '',
@@ -152,7 +210,8 @@ export function renderReport(run: RunResult, before?: RunResult): string {
       lines.push(
         `## ${entry.size.toLocaleString('en')} applications — embedded database (PGlite, in the API process)`,
         '',
-        `Loaded in ${entry.loadSeconds.toFixed(0)} s. API + PGlite peak RSS: ${entry.apiPeakRssMb.toFixed(0)} MB${heap(entry)}. PGlite runs one query at a time (pool of 1).`,
+        `Loaded in ${entry.loadSeconds.toFixed(0)} s. API + PGlite peak RSS: ${entry.apiPeakRssMb.toFixed(0)} MB${heap(entry)}. PGlite runs one query at a time (pool of 1).${loadAt(entry)}`,
+        ...startupLine(entry),
         '',
         ...embeddedTable(entry),
         '',

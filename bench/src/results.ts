@@ -2,6 +2,7 @@
 import type { CellResult } from './load.ts';
 import type { Machine } from './machine.ts';
 import type { OperationName, Scenario } from './operations.ts';
+import type { StartupTimes } from './server-child.ts';
 
 export interface ServerMeasurement {
   /** SQL statements per request, counted on sequential requests. */
@@ -29,11 +30,17 @@ export interface SizeResult {
   /** VmHWM of the API process over its whole life, MB. */
   apiPeakRssMb: number;
   /** The API's V8 heap when the size was done (used, total), MB: what of the RSS is JavaScript objects. */
-  apiHeapMb?: { used: number; total: number };
+  apiHeapMb?: { used: number; total: number; external?: number; rss?: number };
   /** Statements of the queue page at page sizes 10, 50 and 100. */
   queueStatementsByPageSize: Record<number, number>;
   /** Selections available per cell (RECOMMENDED applications of the open round). */
   selectionPool?: number;
+  /** The measured API process's start: spawn to its first 200 from /readiness, on the migrated database. */
+  apiStartup?: StartupTimes;
+  /** Further starts of the API alone (no load, nothing else of the bench running), after the measuring. */
+  apiRestarts?: StartupTimes[];
+  /** 1, 5 and 15-minute load averages when the size was done: the cores are shared. */
+  loadAverage?: number[];
 }
 
 export interface RunResult {
@@ -43,5 +50,7 @@ export interface RunResult {
   command: string;
   note?: string;
   durationSeconds: number;
+  /** `--production`: the API was its esbuild bundle run by node with these options (start:prod's). */
+  production?: { nodeArgs: string[] };
   sizes: SizeResult[];
 }

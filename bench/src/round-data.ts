@@ -8,10 +8,10 @@ import { createPrismaClient } from '@tepei/db/client';
 import { openDatabase } from '@tepei/db/database';
 import { migrate } from '@tepei/db/migrate';
 import { seed } from '@tepei/db/seed';
+import { benchToday } from './bench-today.ts';
 import { addSyntheticApplications } from './synthetic-applications.ts';
 
-/** The bench's "today": the open round is mid-review, as in the tests' clock. */
-export const benchToday = new Date('2026-12-01T10:00:00+08:00');
+export { benchToday };
 
 export interface RoundDatabase {
   url: string;

@@ -4,7 +4,21 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { StatementCounter } from './statement-counter.ts';
 
 export type ParentMessage = 'stats' | 'stop';
-export type ChildMessage = { type: 'ready'; port: number } | { type: 'stats'; statements: number; inFlight: number; memory: NodeJS.MemoryUsage };
+/** Milliseconds from the process's start (performance.timeOrigin) to each step of its start. */
+export interface StartupPhases {
+  /** Every module imported (and, under tsx, compiled). */
+  loadedMs: number;
+  /** Pending migrations applied (production start only). */
+  migratedMs?: number;
+  /** The server listens. */
+  listeningMs?: number;
+  /** CPU time (user + system) the process had used when it listened: the start's cost on a core of its own. */
+  cpuMs?: number;
+  /** Its memory when it listened, MB: resident set, V8 heap used and total, external (array buffers, WebAssembly). */
+  memoryMb?: { rss: number; heapUsed: number; heapTotal: number; external: number };
+}
+
+export type ChildMessage = { type: 'ready'; port: number; phases?: StartupPhases } | { type: 'stats'; statements: number; inFlight: number; memory: NodeJS.MemoryUsage };
 
 /**
  * Requests still being handled. The load generator stops without waiting for them and closes
@@ -35,8 +49,16 @@ export function tracked(handler: (request: IncomingMessage, response: ServerResp
   };
 }
 
-export async function serveForParent(server: Server, counter: StatementCounter, close: () => Promise<void>): Promise<void> {
+export async function serveForParent(server: Server, counter: StatementCounter, phases: StartupPhases | undefined, close: () => Promise<void>): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  if (phases) {
+    phases.listeningMs = performance.now();
+    const cpu = process.cpuUsage();
+    phases.cpuMs = (cpu.user + cpu.system) / 1000;
+    const memory = process.memoryUsage();
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    phases.memoryMb = { rss: mb(memory.rss), heapUsed: mb(memory.heapUsed), heapTotal: mb(memory.heapTotal), external: mb(memory.external) };
+  }
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
   process.on('message', async (message: ParentMessage) => {
@@ -50,5 +72,5 @@ export async function serveForParent(server: Server, counter: StatementCounter, 
   });
   // The parent going away ends the child too.
   process.on('disconnect', () => process.exit(0));
-  process.send!({ type: 'ready', port: address.port } satisfies ChildMessage);
+  process.send!({ type: 'ready', port: address.port, phases } satisfies ChildMessage);
 }

@@ -37,13 +37,32 @@ async function login(api: ServerChild, username: string): Promise<string> {
   return token;
 }
 
+export interface ProductionApi {
+  /** bench/dist/api-server.mjs (production-bundle.ts). */
+  bundle: string;
+  /** start:prod's node options. */
+  nodeArgs: string[];
+  /** A file descriptor for the API's stdout: its JSON request log. */
+  log: number;
+}
+
+/** Starts the API alone, timed until its first 200 from /readiness. `production`: from its bundle, as `pnpm start:prod` runs it. */
+export function startApi(target: { url: string } | { embeddedDir: string }, production?: ProductionApi): Promise<ServerChild> {
+  return startServerChild(
+    'api-server.ts',
+    {
+      ...('url' in target ? { BENCH_DATABASE_URL: target.url } : { BENCH_EMBEDDED_DIR: target.embeddedDir }),
+      // Node options for the API process only, e.g. a heap limit to see what memory it needs.
+      NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS ?? '',
+      ...(production ? { NODE_ENV: 'production', BENCH_API_START: 'production' } : {}),
+    },
+    { readinessPath: '/readiness', ...(production ? { bundle: production.bundle, nodeArgs: production.nodeArgs, stdout: production.log } : {}) },
+  );
+}
+
 /** Starts the API (on a server URL or an embedded folder) and, on a server, the baseline; signs in. */
-export async function startServers(target: { url: string } | { embeddedDir: string }, scenario: Scenario): Promise<Servers> {
-  const api = await startServerChild('api-server.ts', {
-    ...('url' in target ? { BENCH_DATABASE_URL: target.url } : { BENCH_EMBEDDED_DIR: target.embeddedDir }),
-    // Node options for the API process only, e.g. a heap limit to see what memory it needs.
-    NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS ?? '',
-  });
+export async function startServers(target: { url: string } | { embeddedDir: string }, scenario: Scenario, production?: ProductionApi): Promise<Servers> {
+  const api = await startApi(target, production);
   let baseline: ServerChild | undefined;
   try {
     if ('url' in target) baseline = await startServerChild('baseline-server.ts', { BENCH_DATABASE_URL: target.url });
