@@ -181,7 +181,11 @@ describe.skipIf(!commandRuns('systemd-analyze', ['--version']))('the systemd uni
       expect(verified.stderr.trim()).toBe('');
 
       const setting = (name: string) => [...service.matchAll(new RegExp(`^${name}=(.*)$`, 'gm'))].map((match) => match[1]);
-      expect(setting('ExecStart')).toEqual(['/usr/bin/node api/dist/main.mjs']);
+      // The same V8 heap bounds as `pnpm start:prod` (bench/README.md: what keeps the API under 300 MB).
+      const startProd = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['start:prod'] as string;
+      const nodeFlags = /\bnode ((?:--[\w-]+=\S+ )*)api\/dist\/main\.mjs/.exec(startProd)?.[1] ?? '';
+      expect(nodeFlags).toMatch(/--max-old-space-size=/);
+      expect(setting('ExecStart')).toEqual([`/usr/bin/node ${nodeFlags}api/dist/main.mjs`]);
       expect(setting('Environment')).toEqual(['NODE_ENV=production', 'PORT=%i']);
       expect(setting('EnvironmentFile')).toEqual(['/etc/tepei/api.env']);
       expect(setting('KillSignal')).toEqual(['SIGTERM']);
