@@ -302,7 +302,8 @@ describe('reviewers', () => {
     }
     await page.reload();
     await page.locator('[data-decision="RECOMMEND"]').waitFor();
-    expect(await page.locator('[data-decision="RECOMMEND"]').isDisabled()).toBe(false);
+    // The buttons stay disabled until the round's deadlines have been read again.
+    await expect.poll(() => page.locator('[data-decision="RECOMMEND"]').isDisabled(), { timeout: 15_000 }).toBe(false);
     expect(await page.getByTestId('review-closed').count()).toBe(0);
   });
 
