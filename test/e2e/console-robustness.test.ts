@@ -12,16 +12,11 @@ import { revokeUserSessionsMutation } from '../../admin/src/users/userMutations.
 import { demoPassword, startApi, type TestApi } from '../support/api.ts';
 import { launchChromium } from './support/browser.ts';
 import { ensureConsoleBuilt, serveConsole, type ConsoleServer } from './support/console.ts';
-import { ensureArtifacts, screenshot, signIn } from './support/pages.ts';
+import { ensureArtifacts, screenshot, screenshotsAtSizes, signIn } from './support/pages.ts';
 
 const now = new Date('2026-12-01T10:00:00+08:00');
 /** The embedded database answers a page's requests slower than expect.poll's default second. */
 const patience = { timeout: 20_000, interval: 100 };
-const sizes = [
-  { name: '1440', width: 1440, height: 900 },
-  { name: '1280', width: 1280, height: 720 },
-  { name: '390', width: 390, height: 844 },
-] as const;
 
 let api: TestApi;
 let server: ConsoleServer;
@@ -116,13 +111,8 @@ async function signedIn(username: string): Promise<{ context: BrowserContext; pa
   return { context: page.context(), page };
 }
 
-async function screenshots(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
-  for (const size of sizes) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await ready();
-    await screenshot(page, `robustness-${name}-${size.name}`);
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
+function screenshots(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
+  return screenshotsAtSizes(page, `robustness-${name}`, { settle: ready });
 }
 
 describe('opening the console signed out', () => {

@@ -12,16 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.ts';
 import { launchChromium } from './support/browser.ts';
 import { ensureConsoleBuilt, serveConsole, type ConsoleServer } from './support/console.ts';
-import { ensureArtifacts, screenshot, signIn } from './support/pages.ts';
+import { ensureArtifacts, screenshotsAtSizes, signIn } from './support/pages.ts';
 
 const now = new Date('2026-12-01T10:00:00+08:00');
 /** The console refetches after a change while the machine is busy with other tests: wait up to 20 s. */
 const patiently = { timeout: 20_000 };
-const sizes = [
-  [1440, 900],
-  [1280, 720],
-  [390, 844],
-] as const;
 
 let api: TestApi;
 let server: ConsoleServer;
@@ -60,15 +55,6 @@ async function open(username: string): Promise<Page> {
   return page;
 }
 
-/** The page at the three window sizes reviewers use, then back at 1440×900. */
-async function screenshots(page: Page, name: string, options: { fullPage?: boolean } = {}) {
-  for (const [width, height] of sizes) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(200);
-    await screenshot(page, `${name}-${width}x${height}`, options);
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 interface RoundState {
   applicationDeadline: string;
@@ -101,7 +87,7 @@ async function saveRound(page: Page, shot?: string): Promise<string> {
   const confirm = page.getByTestId('round-confirm');
   await confirm.waitFor();
   const text = (await page.getByRole('dialog').textContent()) ?? '';
-  if (shot) await screenshots(page, shot, { fullPage: false });
+  if (shot) await screenshotsAtSizes(page, shot, { fullPage: false });
   await page.getByRole('dialog').getByRole('button').last().click();
   await page.getByTestId('round-list').waitFor();
   return text;
@@ -142,7 +128,7 @@ describe('round settings', () => {
     expect(await dialog.textContent()).toContain('此修改将立即截止个人申报、审核推荐');
     expect(await page.getByTestId('round-closes-applicationDeadline').textContent()).toContain('保存后个人申报立即截止');
     expect(await page.getByTestId('round-closes-recommendationDeadline').textContent()).toContain('保存后审核推荐立即截止');
-    await screenshots(page, 'round-closes-phases', { fullPage: false });
+    await screenshotsAtSizes(page, 'round-closes-phases', { fullPage: false });
     // Cancelling changes nothing.
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -156,7 +142,7 @@ describe('round settings', () => {
     // Recommendations closed, the round not finished: the list says so and still offers the edit.
     await expect.poll(() => page.locator(`[data-testid="round-list"] [data-phase]`).first().getAttribute('data-phase'), patiently).toBe('SELECTING');
     expect(await page.getByTestId(`edit-round-${round.year}`).count()).toBe(1);
-    await screenshots(page, 'round-list-selecting');
+    await screenshotsAtSizes(page, 'round-list-selecting');
   });
 
   it('keeps quotas editable while the selection runs after recommendations closed', async () => {
@@ -169,7 +155,7 @@ describe('round settings', () => {
     await input.fill(String(places + 1));
     await page.getByTestId('mode-places-save').click();
     await expect.poll(async () => (await gql<{ rounds: { year: number; localPlaces: number }[] }>('{ rounds { year localPlaces } }')).rounds.find((r) => r.year === round.year)!.localPlaces, patiently).toBe(places + 1);
-    await screenshots(page, 'quotas-while-selecting');
+    await screenshotsAtSizes(page, 'quotas-while-selecting');
   });
 
   it('extends a passed deadline, reopening recommendations and applications, and the audit log holds it', async () => {
@@ -187,7 +173,7 @@ describe('round settings', () => {
     await page.getByTestId('round-confirm').waitFor();
     expect(await page.getByTestId('round-reopens-recommendationDeadline').textContent()).toContain('保存后审核推荐重新开放');
     expect(await page.getByTestId('round-reopens-applicationDeadline').textContent()).toContain('保存后个人申报重新开放');
-    await screenshots(page, 'round-reopens', { fullPage: false });
+    await screenshotsAtSizes(page, 'round-reopens', { fullPage: false });
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await page.getByTestId('round-list').waitFor();
     await expect.poll(async () => (await roundState()).isOpenForRecommendations, patiently).toBe(true);
@@ -198,7 +184,7 @@ describe('round settings', () => {
     const rows = page.locator('.RaDatagrid-tbody .RaDatagrid-row');
     await expect.poll(() => rows.count(), patiently).toBeGreaterThanOrEqual(before + 1);
     expect(await rows.first().textContent()).toContain('修改年度设置');
-    await screenshots(page, 'round-audit');
+    await screenshotsAtSizes(page, 'round-audit');
   });
 });
 
@@ -248,7 +234,7 @@ describe('reviewers', () => {
     await select.locator('[role="combobox"]').click();
     const options = await page.getByRole('option').allTextContents();
     expect(options).toEqual(expect.arrayContaining([round.name, '2025年度']));
-    await screenshots(page, 'queue-round-select', { fullPage: false });
+    await screenshotsAtSizes(page, 'queue-round-select', { fullPage: false });
     await page.keyboard.press('Escape');
   });
 
@@ -262,7 +248,7 @@ describe('reviewers', () => {
     expect(await dialog.locator('label', { hasText: '审核意见' }).textContent()).toContain('*');
     await dialog.getByTestId('review-confirm').click();
     await expect.poll(() => dialog.getByTestId('review-error').textContent(), patiently).toContain('请填写审核意见');
-    await screenshots(page, 'review-required-return', { fullPage: false });
+    await screenshotsAtSizes(page, 'review-required-return', { fullPage: false });
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'detached' });
 
@@ -277,7 +263,7 @@ describe('reviewers', () => {
     // The message is next to the buttons, inside the window.
     const box = await dialog.getByTestId('review-error').boundingBox();
     expect(box!.y + box!.height).toBeLessThanOrEqual(900);
-    await screenshots(page, 'review-required-recommend', { fullPage: false });
+    await screenshotsAtSizes(page, 'review-required-recommend', { fullPage: false });
     await dialog.getByRole('button', { name: '取消' }).click();
     // Nothing reached the API.
     expect(await api.prisma.auditRecord.count({ where: { operation: 'prefectureReview' } })).toBe(reviewsBefore);
@@ -295,7 +281,7 @@ describe('reviewers', () => {
       await page.getByTestId('review-closed').waitFor();
       expect(await page.getByTestId('review-closed').textContent()).toContain('审核推荐已于 2026-11-30 23:59（北京时间）截止');
       for (const button of await page.locator('[data-decision]').all()) expect(await button.isDisabled()).toBe(true);
-      await screenshots(page, 'review-deadline-passed', { fullPage: false });
+      await screenshotsAtSizes(page, 'review-deadline-passed', { fullPage: false });
     } finally {
       const reopened = await gql<{ updateRound: { __typename: string } }>(update, { roundId: round.id, input: { recommendationDeadline: endOfDay(`${round.year}-03-20`), applicationDeadline: endOfDay(`${round.year}-03-05`) } });
       expect(reopened.updateRound.__typename).toBe('MutationUpdateRoundSuccess');
@@ -319,7 +305,7 @@ describe('reviewers', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('application-summary').locator('[data-status="RECOMMENDED"]').waitFor();
     await page.getByTestId('review-next').waitFor();
-    await screenshots(page, 'review-next', { fullPage: false });
+    await screenshotsAtSizes(page, 'review-next', { fullPage: false });
     const [next] = await queue(prefectureToken, ['ENDORSED']);
     expect(next!.id).not.toBe(application!.id);
     await page.getByTestId('review-next').click();
@@ -345,6 +331,6 @@ describe('reviewers', () => {
     const text = await remaining.textContent();
     expect(text).toContain(`全区剩余 ${region.remaining} 名（共 ${region.places} 名）`);
     expect(text).toContain(`分配剩余 ${area.remaining} 名（共 ${area.places} 名）`);
-    await screenshots(page, 'review-select-remaining', { fullPage: false });
+    await screenshotsAtSizes(page, 'review-select-remaining', { fullPage: false });
   });
 });

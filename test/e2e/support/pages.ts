@@ -32,6 +32,30 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   await page.screenshot({ path: `${artifacts}${name}.png`, fullPage });
 }
 
+/** The windows the console is looked at in: a desktop, a laptop and a phone. */
+export const windowSizes = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+] as const;
+
+/**
+ * The page in each of `windowSizes`, saved as `<name>-<width>x<height>.png` once `settle` has
+ * let it lay itself out again (200 ms unless told), then back at 1440×900.
+ */
+export async function screenshotsAtSizes(
+  page: Page,
+  name: string,
+  { settle = () => page.waitForTimeout(200), fullPage = true }: { settle?: () => Promise<unknown>; fullPage?: boolean } = {},
+): Promise<void> {
+  for (const { width, height } of windowSizes) {
+    await page.setViewportSize({ width, height });
+    await settle();
+    await screenshot(page, `${name}-${width}x${height}`, { fullPage });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 /** Clicks `trigger` and returns the file the browser was given, with its bytes. */
 export async function downloadBy(page: Page, trigger: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), trigger()]);
