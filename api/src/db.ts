@@ -83,10 +83,6 @@ export function onOneSnapshot<T>(work: () => Promise<T>): Promise<T> {
   return boundClient().$transaction((tx) => currentUnit.run(tx, work), { ...transactionOptions, isolationLevel: 'RepeatableRead' });
 }
 
-export function insideUnitOfWork(): boolean {
-  return currentUnit.getStore() !== undefined;
-}
-
 /**
  * `$transaction` as services call it, answered by the open unit: the callback form gets the
  * unit's client, the array form runs its queries in it one after the other.
