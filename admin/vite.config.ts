@@ -2,6 +2,7 @@
 // In development, `pnpm dev` serves it here and forwards the API's paths to a running `pnpm start`.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { apiIntrospection } from './apiIntrospection.ts';
 import { precompress } from './precompress.ts';
 
 const api = 'http://localhost:4000';
@@ -17,7 +18,7 @@ const vendorChunks = [
 ];
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), apiIntrospection(), precompress()],
   server: {
     port: 5173,
     proxy: { '/graphql': api, '/files': api },

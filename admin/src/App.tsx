@@ -1,6 +1,7 @@
 // The console's table of contents: one <Resource> per thing reviewers work with, the ones a
 // role may not read left out of its menu (the API refuses them all the same).
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { type ComponentType, Suspense } from 'react';
+import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import applicant, { RegisterPage } from './applicant/index.ts';
 import applications from './applications/index.ts';
@@ -8,20 +9,31 @@ import areas from './areas/index.ts';
 import audit from './audit/index.ts';
 import { authProvider, type Permissions } from './authProvider.ts';
 import blacklist from './blacklist/index.ts';
+import hosts from './hosts/index.ts';
 import { lazyView } from './common/lazyView.ts';
 import { dataProvider } from './dataProvider/index.ts';
 import { queryClient } from './dataProvider/queryClient.ts';
 import { i18nProvider } from './i18n/index.ts';
+import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { ConsoleRouter } from './layout/ConsoleRouter.tsx';
 import { LoginPage } from './layout/LoginPage.tsx';
 import { theme } from './layout/theme.ts';
+import placement from './placement/index.ts';
 import quotas from './quotas/index.ts';
 import rounds from './rounds/index.ts';
+import { CertificateVerifyPage } from './training/index.ts';
 import units from './units/index.ts';
 import users from './users/index.ts';
 
 // Loaded after sign-in, beside its charts: the sign-in page needs none of it.
 const Dashboard = lazyView(() => import('./dashboard/Dashboard.tsx'), 'Dashboard');
+
+/** A page outside the layout, so outside its <Suspense> too: loaded when opened. */
+const PublicPage = ({ page: Page }: { page: ComponentType }) => (
+  <Suspense fallback={<Loading />}>
+    <Page />
+  </Suspense>
+);
 
 const staff = (role?: string) => !!role && role !== 'APPLICANT';
 const readsEverything = (role?: string) => role === 'REGIONAL' || role === 'ANALYST';
@@ -39,13 +51,15 @@ export const App = () => (
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       loginPage={LoginPage}
+      layout={ConsoleLayout}
       theme={theme}
       requireAuth
       disableTelemetry
     >
-      {/* Public: an applicant registers before having an account. */}
+      {/* Public: an applicant registers before having an account; anyone checks a certificate. */}
       <CustomRoutes noLayout>
-        <Route path="/register" element={<RegisterPage />} />
+        <Route path="/register" element={<PublicPage page={RegisterPage} />} />
+        <Route path="/verify" element={<PublicPage page={CertificateVerifyPage} />} />
       </CustomRoutes>
       {(permissions?: Permissions) => (
         <>
@@ -53,6 +67,8 @@ export const App = () => (
           {staff(permissions?.role) ? <Resource name="applications" {...applications} /> : <Resource name="myApplications" {...applicant} />}
           {readsEverything(permissions?.role) ? <Resource name="rounds" {...forRole(rounds, permissions?.role)} /> : null}
           {readsEverything(permissions?.role) ? <Resource name="quotas" {...quotas} /> : null}
+          {readsEverything(permissions?.role) ? <Resource name="hostInstitutions" options={{ label: 'tepei.lifecycle.hosts' }} {...hosts} /> : null}
+          {readsEverything(permissions?.role) ? <Resource name="placement" options={{ label: 'tepei.lifecycle.placement' }} {...placement} /> : null}
           {staff(permissions?.role) ? <Resource name="blacklist" {...forRole(blacklist, permissions?.role)} /> : null}
           {staff(permissions?.role) ? <Resource name="units" {...units} /> : null}
           {staff(permissions?.role) ? <Resource name="areas" {...areas} /> : null}

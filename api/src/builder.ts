@@ -5,6 +5,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import { inputBoundaryPlugin } from './errors/input-boundary.plugin.ts';
+import { offsetPagesPlugin } from './offset-pages.plugin.ts';
 import type PrismaTypes from '@tepei/db/pothos-types';
 import { getDatamodel } from '@tepei/db/pothos-types';
 import { GraphQLError } from 'graphql';
@@ -40,7 +41,7 @@ export const builder = new SchemaBuilder<{
 }>({
   // Scope-auth first, so that no other plugin runs a resolver before access is decided; then the
   // input boundary, so that malformed arguments are refused before any plugin decodes them.
-  plugins: [ScopeAuthPlugin, inputBoundaryPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, inputBoundaryPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, offsetPagesPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: authScopesFor,

@@ -15,3 +15,8 @@ export function beijingDate(instant: Date): string {
 export function formatBeijing(instant: Date): string {
   return new Date(instant.getTime() + beijingOffsetMs).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** The last millisecond of a Beijing calendar day (YYYY-MM-DD): how the notice words deadlines. */
+export function endOfBeijingDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+08:00`);
+}

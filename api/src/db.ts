@@ -1,19 +1,13 @@
 // The one Prisma client of the process. It is bound once at start (main.ts, or a test's
 // setup) to whichever database `openDatabase` chose, and imported from here everywhere.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createPrismaClient, type Prisma, type PrismaClient } from '@tepei/db/client';
+import { createPrismaClient, type Prisma, type PrismaClient, transactionOptions } from '@tepei/db/client';
 import type { Database } from '@tepei/db/database';
 
 let client: PrismaClient | undefined;
 
-/**
- * Options of every interactive transaction. The embedded database serves one connection, so a
- * transaction may first wait for another to end; selections of a round take turns on its row
- * lock; a loaded machine runs a save with its children and derived rows for seconds, a round's
- * recount or a 10 MiB upload for longer. Prisma's defaults (2 s to start, 5 s to finish) would
- * refuse such legitimate work.
- */
-export const transactionOptions = { maxWait: 15_000, timeout: 60_000 } as const;
+/** Options of every transaction (prisma/src/client.ts says why they are not Prisma's defaults). */
+export { transactionOptions } from '@tepei/db/client';
 
 export function connectPrisma(database: Pick<Database, 'url' | 'poolSize'>): PrismaClient {
   client = createPrismaClient(database);

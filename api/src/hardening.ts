@@ -20,6 +20,8 @@ export const queryLimits = {
   maxCost: 20000,
   /** Largest page any connection returns (`first`/`last`). */
   maxPageSize: 100,
+  /** Rows a connection's `offset` may skip (react-admin's page N); deeper, page by cursor. */
+  maxOffset: 100_000,
 } as const;
 
 const armor = EnvelopArmorPlugin({

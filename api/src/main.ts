@@ -10,6 +10,7 @@ import { config, databaseOptions } from './config.ts';
 import { consoleBuilt, withConsole } from './console.ts';
 import { serverAggregateTtlMs } from './modules/analytics/aggregate-cache.ts';
 import { connectPrisma, disconnectPrisma } from './db.ts';
+import { startSessionChangeFeed, stopSessionChangeFeed } from './auth/session-cache.ts';
 import { seedDemoData } from './demo-data.ts';
 import { logger, withRequestLog } from './logger.ts';
 import { withProbes } from './probes.ts';
@@ -23,6 +24,7 @@ await runCli(async () => {
   const applied = await migrate(database.url);
   if (applied.length) logger.info({ migrations: applied }, `已应用迁移 / applied migrations: ${applied.join(', ')}`);
   const prisma = connectPrisma(database);
+  startSessionChangeFeed(database);
   if (await isSeeded(prisma)) {
     // Demo data already there: nothing to do.
   } else if (config.demoData) {
@@ -47,6 +49,7 @@ await runCli(async () => {
     try {
       await closeServer(server, shutdownGraceMs);
       // The database last: requests that were in flight have used it until now.
+      await stopSessionChangeFeed();
       await disconnectPrisma();
       await database.close();
       logger.info('已停止 / stopped');

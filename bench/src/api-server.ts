@@ -8,6 +8,7 @@
 // front of yoga.
 import { createServer } from 'node:http';
 import { connectPrisma, disconnectPrisma } from '@tepei/api/db';
+import { startSessionChangeFeed, stopSessionChangeFeed } from '@tepei/api/auth/session-cache';
 import { withConsole } from '@tepei/api/console';
 import { withRequestLog } from '@tepei/api/logger';
 import { serverAggregateTtlMs } from '@tepei/api/modules/analytics/aggregate-cache';
@@ -31,11 +32,13 @@ if (production) {
   phases.migratedMs = performance.now();
 }
 const prisma = connectPrisma(database);
+startSessionChangeFeed(database);
 if (production) await isSeeded(prisma);
 const yoga = createYogaApp({ clock: () => benchToday, aggregateTtlMs: serverAggregateTtlMs });
 // /readiness (the database answers, every migration applied) is how the parent knows it is ready.
 const handler = production ? withRequestLog(withProbes(withConsole(yoga))) : withProbes(yoga);
 await serveForParent(createServer(tracked(handler)), counter, phases, async () => {
+  await stopSessionChangeFeed();
   await disconnectPrisma();
   await database.close();
 });

@@ -1,6 +1,7 @@
 // `pnpm bench`: for each size, load a synthetic round into a database of its own, start the
-// API and the baseline as child processes, check they give the same answers, and measure each
-// operation at each number of clients; then the same API on the embedded database. Writes
+// API, the baseline and PostGraphile as child processes, check they give the same answers, and
+// measure each operation at each number of clients (PostGraphile: the operations it answers,
+// postgraphile/pages.ts); then the same API on the embedded database. Writes
 // bench/results/<date>-<machine>.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,7 @@ import { findScenario } from './scenario.ts';
 import { SelectionPool } from './selection-pool.ts';
 import { buildProductionApiServer, productionNodeArgs } from './production-bundle.ts';
 import type { ServerChild, StartupTimes } from './server-child.ts';
-import { answerDifference, post, type ProductionApi, requestFor, type Servers, startApi, startServers, stopServers } from './servers.ts';
+import { answerDifference, post, postgraphileAnswers, postgraphileDifference, type ProductionApi, requestFor, type Servers, startApi, startServers, stopServers } from './servers.ts';
 
 const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -118,7 +119,7 @@ async function benchServer(size: number, options: BenchOptions, selected: readon
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const scenario = await findScenario(client);
-  const servers = await startServers({ url: database.url }, scenario, production);
+  const servers = await startServers({ url: database.url }, scenario, production, { postgraphile: options.postgraphile });
   log(`  API ready ${(servers.api.startup!.readyMs / 1000).toFixed(2)} s after it was spawned`);
   let stopped = false;
   try {
@@ -132,7 +133,14 @@ async function benchServer(size: number, options: BenchOptions, selected: readon
       const api = await measure(servers.api, requestFor(servers, 'api', operation), options, pool);
       log('  baseline');
       const baseline = await measure(servers.baseline!, requestFor(servers, 'baseline', operation), options, pool);
-      results.push({ name: operation.name, title: operation.title, api, baseline, sameAnswer: true });
+      let postgraphile: ServerMeasurement | undefined;
+      if (postgraphileAnswers(servers, operation)) {
+        const differs = await postgraphileDifference(servers, operation);
+        if (differs) throw new Error(`${operation.name}: PostGraphile's answer differs from the API's at ${differs}`);
+        log('  PostGraphile (same answer as the API)');
+        postgraphile = await measure(servers.postgraphile!, requestFor(servers, 'postgraphile', operation), options);
+      }
+      results.push({ name: operation.name, title: operation.title, api, baseline, sameAnswer: true, ...(postgraphile ? { postgraphile, samePostGraphileAnswer: true } : {}) });
     }
     const measured = {
       size,
@@ -141,6 +149,7 @@ async function benchServer(size: number, options: BenchOptions, selected: readon
       scenario,
       operations: results,
       apiPeakRssMb: servers.api.peakMemory(),
+      ...(servers.postgraphile ? { postgraphilePeakRssMb: servers.postgraphile.peakMemory() } : {}),
       apiHeapMb: await heapOf(servers),
       queueStatementsByPageSize: await queueStatementsByPageSize(servers),
       selectionPool: servers.pool?.size,
@@ -203,6 +212,14 @@ async function benchEmbedded(size: number, options: BenchOptions, selected: read
   }
 }
 
+/** `<stem>.md` in `folder`, or `<stem>-2.md`, `-3`… when a run of the same day and machine is there: committed results are never overwritten. */
+function unusedResultsFile(folder: string, stem: string): string {
+  for (let n = 1; ; n++) {
+    const file = path.join(folder, `${stem}${n === 1 ? '' : `-${n}`}.md`);
+    if (!fs.existsSync(file) && !fs.existsSync(file.replace(/\.md$/, '.json'))) return file;
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const selected = options.operations.length ? operations.filter((operation) => options.operations.includes(operation.name)) : operations;
@@ -220,7 +237,7 @@ async function main(): Promise<void> {
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.postgres}`);
   const output = options.output
     ? path.resolve(process.env.INIT_CWD ?? process.cwd(), options.output)
-    : path.join(benchDir, 'results', `${startedAt.toISOString().slice(0, 10)}-${machine.slug}.md`);
+    : unusedResultsFile(path.join(benchDir, 'results'), `${startedAt.toISOString().slice(0, 10)}-${machine.slug}`);
   fs.mkdirSync(path.dirname(output), { recursive: true });
   let production: ProductionApi | undefined;
   if (options.production) {

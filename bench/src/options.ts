@@ -28,6 +28,8 @@ export interface BenchOptions {
    * as main.ts starts (migrations checked, seed checked, request log on).
    */
   production: boolean;
+  /** PostGraphile 5 beside the API and the baseline on the server (`--no-postgraphile`: not). */
+  postgraphile: boolean;
 }
 
 const defaults: BenchOptions = {
@@ -39,6 +41,7 @@ const defaults: BenchOptions = {
   serverUrl: process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
   keep: false,
   production: false,
+  postgraphile: true,
 };
 
 export const usage = `pnpm bench [-- options]
@@ -50,10 +53,11 @@ export const usage = `pnpm bench [-- options]
   --quick                     1 and 16 clients, 3 s per cell, embedded at the smallest size only
   --server <url>              PostgreSQL account that may create databases (default DATABASE_URL or local)
   --keep                      keep the tepei_bench_* databases afterwards
-  --out <file>                results file (default bench/results/<date>-<machine>.md)
+  --out <file>                results file (default bench/results/<date>-<machine>[-2, -3…].md)
   --note <text>               a line saying why this run was made
   --compare <file.json>       an earlier run's raw results, shown before and after
-  --production                the API as pnpm start:prod runs it: esbuild bundle, plain node, NODE_ENV=production`;
+  --production                the API as pnpm start:prod runs it: esbuild bundle, plain node, NODE_ENV=production
+  --no-postgraphile           without PostGraphile 5 beside the API and the baseline`;
 
 function numbers(text: string | undefined, flag: string): number[] {
   if (text === undefined) throw new UsageError(`${flag} needs a value`);
@@ -120,6 +124,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--production':
         options.production = true;
+        break;
+      case '--no-postgraphile':
+        options.postgraphile = false;
         break;
       case '--help':
       case '-h':

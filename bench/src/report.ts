@@ -1,5 +1,5 @@
-// The results file: the machine, the targets of issues #6 and #11 with what this run measured
-// against them, then one table per size and engine.
+// The results file: the machine, the targets of issues #6, #11 and #12 with what this run
+// measured against them, then one table per size and engine.
 import type { CellResult } from './load.ts';
 import type { OperationResult, RunResult, SizeResult } from './results.ts';
 import type { StartupTimes } from './server-child.ts';
@@ -9,7 +9,7 @@ const rate = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed
 const latency = (cell: CellResult) => `${ms(cell.p50)} / ${ms(cell.p95)} / ${ms(cell.p99)}`;
 const failures = (cell: CellResult) => (cell.failures ? ` ⚠ ${cell.failures} failed` : '');
 
-function cellAt(result: OperationResult | undefined, side: 'api' | 'baseline', connections: number): CellResult | undefined {
+function cellAt(result: OperationResult | undefined, side: 'api' | 'baseline' | 'postgraphile', connections: number): CellResult | undefined {
   return result?.[side]?.cells.find((cell) => cell.connections === connections);
 }
 
@@ -65,6 +65,33 @@ export function targetLines(run: RunResult): TargetLine[] {
   return lines;
 }
 
+/** Issue #12: the reviewers' pages against PostGraphile and the baseline, 20,000 applications, 16 clients, on the server. */
+export function pageTargetLines(run: RunResult): TargetLine[] {
+  const at20k = run.sizes.find((entry) => entry.size === 20000 && entry.engine === 'server');
+  const operation = (name: string) => at20k?.operations.find((candidate) => candidate.name === name);
+  const share = (name: string, side: 'postgraphile' | 'baseline', least: number, label: string): TargetLine => {
+    const api = cellAt(operation(name), 'api', 16);
+    const other = cellAt(operation(name), side, 16);
+    const target = `${label}, 20,000 applications, 16 clients: ≥ ${least} × ${side === 'baseline' ? 'the baseline' : 'PostGraphile'}`;
+    if (!api || !other) return { target, measured: 'not measured in this run', met: null };
+    const times = api.requestsPerSecond / other.requestsPerSecond;
+    return { target, measured: `${times.toFixed(2)} × (${rate(api.requestsPerSecond)} vs ${rate(other.requestsPerSecond)} req/s)`, met: times >= least };
+  };
+  const statements = (name: string, most: number, label: string): TargetLine => {
+    const measured = operation(name)?.api.statements;
+    const target = `${label}: ≤ ${most} SQL statements per request, session included`;
+    return measured === undefined ? { target, measured: 'not measured in this run', met: null } : { target, measured: `${measured}`, met: measured <= most };
+  };
+  return [
+    share('queue', 'postgraphile', 1.2, 'Queue page'),
+    share('queue', 'baseline', 0.6, 'Queue page'),
+    share('detail', 'baseline', 0.6, 'Application detail'),
+    share('select', 'baseline', 0.6, 'Selection'),
+    statements('queue', 3, 'Queue page'),
+    statements('detail', 4, 'Application detail'),
+  ];
+}
+
 const seconds = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? `${(value / 1000).toFixed(1)} s` : '–');
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 const starts = (entry: SizeResult): StartupTimes[] => [...(entry.apiStartup ? [entry.apiStartup] : []), ...(entry.apiRestarts ?? [])];
@@ -111,19 +138,58 @@ const heap = (entry: SizeResult) =>
   entry.apiHeapMb
     ? ` (at the end: V8 heap ${entry.apiHeapMb.used.toFixed(0)} MB used of ${entry.apiHeapMb.total.toFixed(0)} MB${entry.apiHeapMb.external !== undefined ? `, external ${entry.apiHeapMb.external.toFixed(0)} MB, RSS ${entry.apiHeapMb.rss!.toFixed(0)} MB` : ''})`
     : '';
+const postgraphileAnswers = (entry: SizeResult) => {
+  const answered = entry.operations.filter((operation) => operation.postgraphile);
+  return answered.length
+    ? ` PostGraphile's (mapped to the API's shape, eligibility by the API's rules): ${answered.map((operation) => `${operation.name} ${operation.samePostGraphileAnswer ? '✓' : '✗'}`).join(', ')}.`
+    : '';
+};
 const loadAt = (entry: SizeResult) => (entry.loadAverage ? ` Load average when done: ${entry.loadAverage.join(' / ')} (1 / 5 / 15 min).` : '');
 
+const ratio = (a: CellResult | undefined, b: CellResult | undefined) => (a && b?.requestsPerSecond ? `${(a.requestsPerSecond / b.requestsPerSecond).toFixed(2)} ×` : '–');
+const percent = (a: CellResult | undefined, b: CellResult | undefined) => (a && b?.requestsPerSecond ? `${((a.requestsPerSecond / b.requestsPerSecond) * 100).toFixed(0)}%` : '–');
+const throughput = (cell: CellResult | undefined) => (cell ? rate(cell.requestsPerSecond) + failures(cell) : '–');
+
+interface Column {
+  header: string;
+  value(operation: OperationResult, connections: number): string;
+}
+
 function serverTable(entry: SizeResult): string[] {
-  const rows = [
-    '| Operation | Clients | API req/s | API p50 / p95 / p99 ms | Baseline req/s | Baseline p50 / p95 / p99 ms | API ÷ baseline req/s | SQL/req API · baseline | API peak RSS MB |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ];
+  const cell = (side: 'api' | 'baseline' | 'postgraphile') => (operation: OperationResult, connections: number) => cellAt(operation, side, connections);
+  const [api, baseline, postgraphile] = [cell('api'), cell('baseline'), cell('postgraphile')];
+  const latencyOf = (at: typeof api) => (operation: OperationResult, connections: number) => {
+    const found = at(operation, connections);
+    return found ? latency(found) : '–';
+  };
+  // PostGraphile's columns only where it was measured (not with --no-postgraphile, nor in older runs).
+  const columns: Column[] = entry.operations.some((operation) => operation.postgraphile)
+    ? [
+        { header: 'API req/s', value: (o, c) => throughput(api(o, c)) },
+        { header: 'API p50 / p95 / p99 ms', value: latencyOf(api) },
+        { header: 'PostGraphile req/s', value: (o, c) => throughput(postgraphile(o, c)) },
+        { header: 'PostGraphile p50 / p95 / p99 ms', value: latencyOf(postgraphile) },
+        { header: 'Baseline req/s', value: (o, c) => throughput(baseline(o, c)) },
+        { header: 'Baseline p50 / p95 / p99 ms', value: latencyOf(baseline) },
+        { header: 'API ÷ PostGraphile', value: (o, c) => ratio(api(o, c), postgraphile(o, c)) },
+        { header: 'API ÷ baseline', value: (o, c) => ratio(api(o, c), baseline(o, c)) },
+        { header: 'PostGraphile ÷ baseline', value: (o, c) => ratio(postgraphile(o, c), baseline(o, c)) },
+        { header: 'SQL/req API · PostGraphile · baseline', value: (o) => [o.api, o.postgraphile, o.baseline].map((side) => side?.statements ?? '–').join(' · ') },
+        { header: 'peak RSS MB API · PostGraphile · baseline', value: (o) => [o.api, o.postgraphile, o.baseline].map((side) => side?.peakRssMb.toFixed(0) ?? '–').join(' · ') },
+      ]
+    : [
+        { header: 'API req/s', value: (o, c) => throughput(api(o, c)) },
+        { header: 'API p50 / p95 / p99 ms', value: latencyOf(api) },
+        { header: 'Baseline req/s', value: (o, c) => throughput(baseline(o, c)) },
+        { header: 'Baseline p50 / p95 / p99 ms', value: latencyOf(baseline) },
+        { header: 'API ÷ baseline req/s', value: (o, c) => percent(api(o, c), baseline(o, c)) },
+        { header: 'SQL/req API · baseline', value: (o) => `${o.api.statements} · ${o.baseline?.statements ?? '–'}` },
+        { header: 'API peak RSS MB', value: (o) => o.api.peakRssMb.toFixed(0) },
+      ];
+  const rows = [`| Operation | Clients | ${columns.map((column) => column.header).join(' | ')} |`, `| --- | ---: | ${columns.map(() => '---:').join(' | ')} |`];
   for (const operation of entry.operations) {
-    for (const cell of operation.api.cells) {
-      const base = cellAt(operation, 'baseline', cell.connections);
-      rows.push(
-        `| ${operation.title} | ${cell.connections} | ${rate(cell.requestsPerSecond)}${failures(cell)} | ${latency(cell)} | ${base ? rate(base.requestsPerSecond) + failures(base) : '–'} | ${base ? latency(base) : '–'} | ${base?.requestsPerSecond ? `${((cell.requestsPerSecond / base.requestsPerSecond) * 100).toFixed(0)}%` : '–'} | ${operation.api.statements} · ${operation.baseline?.statements ?? '–'} | ${operation.api.peakRssMb.toFixed(0)} |`,
-      );
+    for (const { connections } of operation.api.cells) {
+      rows.push(`| ${operation.title} | ${connections} | ${columns.map((column) => column.value(operation, connections)).join(' | ')} |`);
     }
   }
   return rows;
@@ -172,7 +238,7 @@ export function renderReport(run: RunResult, before?: RunResult): string {
     `# Benchmark ${run.startedAt.toISOString().slice(0, 10)} — ${machine.cores} cores, ${machine.cpu}`,
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB memory, ${machine.os}`,
-    `- Node ${machine.node}; ${machine.postgres} on the same machine (the load generator, the API, the baseline and PostgreSQL share the cores; load average ${machine.loadAverage} at the start)`,
+    `- Node ${machine.node}; ${machine.postgres} on the same machine (the load generator, the API, the baseline, PostGraphile and PostgreSQL share the cores; load average ${machine.loadAverage} at the start)`,
     `- Command: \`${run.command}\`; ${run.durationSeconds} s per cell; run took ${((run.finishedAt.getTime() - run.startedAt.getTime()) / 60000).toFixed(1)} min`,
     run.production
       ? `- API process: the production bundle — compiled by esbuild with api/build.ts's settings, run by \`node ${[...run.production.nodeArgs, 'bench/dist/api-server.mjs'].join(' ')}\` with NODE_ENV=production (start:prod's node options), started as main.ts starts (migrations checked, seed checked, request log to bench/.data/api-production.log)`
@@ -191,6 +257,12 @@ export function renderReport(run: RunResult, before?: RunResult): string {
     '| --- | --- | :---: |',
     ...productionTargetLines(run).map(targetRow),
     '',
+    '## Targets (issue #12, reviewers\' pages)',
+    '',
+    '| Target | Measured | Met |',
+    '| --- | --- | :---: |',
+    ...pageTargetLines(run).map(targetRow),
+    '',
     ...(before ? comparison(run, before) : []),
   ];
   for (const entry of run.sizes) {
@@ -199,8 +271,8 @@ export function renderReport(run: RunResult, before?: RunResult): string {
       lines.push(
         `## ${entry.size.toLocaleString('en')} applications — PostgreSQL server`,
         '',
-        `Loaded in ${entry.loadSeconds.toFixed(0)} s. Queue of \`${entry.scenario.prefectureUsername}\`; API peak RSS over the whole size: ${entry.apiPeakRssMb.toFixed(0)} MB${heap(entry)}${pool}.`,
-        `Answers identical to the baseline's: ${entry.operations.map((operation) => `${operation.name} ${operation.sameAnswer ? '✓' : '✗'}`).join(', ')}.${loadAt(entry)}`,
+        `Loaded in ${entry.loadSeconds.toFixed(0)} s. Queue of \`${entry.scenario.prefectureUsername}\`; API peak RSS over the whole size: ${entry.apiPeakRssMb.toFixed(0)} MB${heap(entry)}${pool}${entry.postgraphilePeakRssMb !== undefined ? `; PostGraphile's ${entry.postgraphilePeakRssMb.toFixed(0)} MB` : ''}.`,
+        `Answers identical to the baseline's: ${entry.operations.map((operation) => `${operation.name} ${operation.sameAnswer ? '✓' : '✗'}`).join(', ')}.${postgraphileAnswers(entry)}${loadAt(entry)}`,
         ...startupLine(entry),
         '',
         ...serverTable(entry),

@@ -19,6 +19,10 @@ export interface OperationResult {
   baseline?: ServerMeasurement;
   /** The API's and the baseline's answers were deep-equal before measuring. */
   sameAnswer?: boolean;
+  /** PostGraphile 5, for the operations it answers (postgraphile/pages.ts). */
+  postgraphile?: ServerMeasurement;
+  /** PostGraphile's answer, in the API's shape, was deep-equal to the API's before measuring. */
+  samePostGraphileAnswer?: boolean;
 }
 
 export interface SizeResult {
@@ -29,6 +33,8 @@ export interface SizeResult {
   operations: OperationResult[];
   /** VmHWM of the API process over its whole life, MB. */
   apiPeakRssMb: number;
+  /** VmHWM of PostGraphile's process over its whole life, MB. */
+  postgraphilePeakRssMb?: number;
   /** The API's V8 heap when the size was done (used, total), MB: what of the RSS is JavaScript objects. */
   apiHeapMb?: { used: number; total: number; external?: number; rss?: number };
   /** Statements of the queue page at page sizes 10, 50 and 100. */

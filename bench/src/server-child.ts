@@ -1,7 +1,8 @@
-// Starts a server process (api-server.ts or baseline-server.ts) as a child of its own, so that
-// its memory is its own: resident set sampled from /proc every 100 ms, and the kernel's
-// high-water mark (VmHWM) at the end. From source by node with tsx as a loader, or (the API,
-// `--production`) its bundle by plain node; and the time it took to be ready.
+// Starts a server process (api-server.ts, baseline-server.ts or postgraphile-server.ts) as a
+// child of its own, so that its memory is its own: resident set sampled from /proc every 100 ms,
+// and the kernel's high-water mark (VmHWM) at the end. From source by node with tsx as a loader
+// (PostGraphile's by Node 22), or (the API, `--production`) its bundle by plain node; and the
+// time it took to be ready.
 import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,8 @@ export interface ChildOptions {
   readinessPath?: string;
   /** Where the child's stdout goes (a file descriptor): the production request log. Inherited otherwise. */
   stdout?: number;
+  /** Another Node binary than the bench's own (PostGraphile's Node 22). */
+  execPath?: string;
 }
 
 export interface ServerChild {
@@ -72,12 +75,13 @@ async function firstSuccess(url: string, child: ChildProcess, timeoutMs = 120_00
   }
 }
 
-export async function startServerChild(script: 'api-server.ts' | 'baseline-server.ts', env: Record<string, string>, options: ChildOptions = {}): Promise<ServerChild> {
+export async function startServerChild(script: 'api-server.ts' | 'baseline-server.ts' | 'postgraphile-server.ts', env: Record<string, string>, options: ChildOptions = {}): Promise<ServerChild> {
   const spawnedAt = performance.now();
   const child: ChildProcess = fork(options.bundle ?? fileURLToPath(new URL(script, import.meta.url)), [], {
     // Node itself runs the server (tsx as a loader), so the pid measured is the server's own;
     // a bundle, as production runs it: plain node, none of the bench's own node options.
     execArgv: options.bundle ? (options.nodeArgs ?? []) : ['--import', 'tsx'],
+    ...(options.execPath ? { execPath: options.execPath } : {}),
     // `tsx` resolves from here, the bench package, whoever starts the bench (test/ does too).
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: { ...process.env, ...env },

@@ -1,16 +1,22 @@
-// The API and the baseline of one database, started side by side, signed in with real tokens,
-// and the requests each operation sends them.
+// The API, the baseline and PostGraphile of one database, started side by side, signed in with
+// real tokens, and the requests each operation sends them.
 import { isDeepStrictEqual } from 'node:util';
+import { node22Path } from '@tepei/node22';
 import { demoPassword } from '@tepei/db/seed';
+import { benchToday } from './bench-today.ts';
 import type { LoadRequest } from './load.ts';
 import { type Operation, requestBody, type Scenario } from './operations.ts';
+import { postgraphilePages } from './postgraphile/pages.ts';
+import { installPrefectureRowSecurity } from './postgraphile/row-security.ts';
 import type { SelectionPool } from './selection-pool.ts';
 import { type ServerChild, startServerChild } from './server-child.ts';
 
 export interface Servers {
   api: ServerChild;
-  /** Absent on the embedded database. */
+  /** Absent on the embedded database (and where a test does without it). */
   baseline?: ServerChild;
+  /** PostGraphile 5; absent on the embedded database and with `--no-postgraphile`. */
+  postgraphile?: ServerChild;
   tokens: Record<Operation['user'], string>;
   scenario: Scenario;
   pool?: SelectionPool;
@@ -60,34 +66,66 @@ export function startApi(target: { url: string } | { embeddedDir: string }, prod
   );
 }
 
-/** Starts the API (on a server URL or an embedded folder) and, on a server, the baseline; signs in. */
-export async function startServers(target: { url: string } | { embeddedDir: string }, scenario: Scenario, production?: ProductionApi): Promise<Servers> {
-  const api = await startApi(target, production);
-  let baseline: ServerChild | undefined;
+/**
+ * PostGraphile on the bench database, by Node 22, after the role, row-level security and
+ * computed columns it needs are installed there; ready once it answers a query.
+ */
+async function startPostGraphile(url: string): Promise<ServerChild> {
+  await installPrefectureRowSecurity(url);
+  // GRAPHILE_ENV set: Grafast otherwise prints a notice that it runs in production mode.
+  return startServerChild('postgraphile-server.ts', { BENCH_DATABASE_URL: url, GRAPHILE_ENV: 'production' }, { execPath: node22Path });
+}
+
+/** Starts the API (on a server URL or an embedded folder) and, on a server, the baseline and PostGraphile (unless told not to); signs in. */
+export async function startServers(
+  target: { url: string } | { embeddedDir: string },
+  scenario: Scenario,
+  production?: ProductionApi,
+  { baseline = true, postgraphile = true }: { baseline?: boolean; postgraphile?: boolean } = {},
+): Promise<Servers> {
+  const servers: Omit<Servers, 'tokens'> = { api: await startApi(target, production), scenario };
   try {
-    if ('url' in target) baseline = await startServerChild('baseline-server.ts', { BENCH_DATABASE_URL: target.url });
+    if ('url' in target) {
+      if (baseline) servers.baseline = await startServerChild('baseline-server.ts', { BENCH_DATABASE_URL: target.url });
+      if (postgraphile) servers.postgraphile = await startPostGraphile(target.url);
+    }
+    const { api } = servers;
     const tokens = { prefecture: await login(api, scenario.prefectureUsername), admin: await login(api, 'admin'), analyst: await login(api, 'analyst') };
-    return { api, baseline, tokens, scenario };
+    return { ...servers, tokens };
   } catch (error) {
-    await api.stop();
-    await baseline?.stop();
+    await stopServers(servers);
     throw error;
   }
 }
 
-export async function stopServers(servers: Servers): Promise<void> {
+export async function stopServers(servers: Pick<Servers, 'api' | 'baseline' | 'postgraphile'>): Promise<void> {
   await servers.api.stop();
   await servers.baseline?.stop();
+  await servers.postgraphile?.stop();
 }
 
 export const succeeded = (operation: Operation) => (body: string) =>
   operation.mutates ? body.includes('"MutationRegionalDecisionSuccess"') : body.startsWith('{"data"') && !body.includes('"errors"');
 
-/** What `server` is sent for `operation`: the API at /graphql, the baseline at /<name>. */
-export function requestFor(servers: Servers, side: 'api' | 'baseline', operation: Operation): LoadRequest {
+export type Side = 'api' | 'baseline' | 'postgraphile';
+
+/** Whether PostGraphile is running and answers `operation` (postgraphile/pages.ts). */
+export const postgraphileAnswers = (servers: Servers, operation: Operation): boolean => Boolean(servers.postgraphile && postgraphilePages[operation.name]);
+
+/**
+ * What `side` is sent for `operation`: the API at /graphql, the baseline at /<name>, PostGraphile
+ * its own document at /graphql (only for the operations of postgraphile/pages.ts). `variables`:
+ * the API's, when not the operation's own.
+ */
+export function requestFor(servers: Servers, side: Side, operation: Operation, variables = operation.variables(servers.scenario)): LoadRequest {
   const server = servers[side]!;
-  const path = side === 'api' ? '/graphql' : `/${operation.name}`;
   const token = servers.tokens[operation.user];
+  if (side === 'postgraphile') {
+    const page = postgraphilePages[operation.name]!;
+    const body = JSON.stringify({ query: page.document, variables: page.variables(variables, benchToday) });
+    return { url: server.url, path: '/graphql', token, body, succeeded: succeeded(operation) };
+  }
+  const path = side === 'api' ? '/graphql' : `/${operation.name}`;
   if (operation.mutates) {
     const pool = servers.pool!;
     return {
@@ -101,18 +139,18 @@ export function requestFor(servers: Servers, side: 'api' | 'baseline', operation
       succeeded: succeeded(operation),
     };
   }
-  return { url: server.url, path, token, body: requestBody(operation, operation.variables(servers.scenario)), succeeded: succeeded(operation) };
+  return { url: server.url, path, token, body: requestBody(operation, variables), succeeded: succeeded(operation) };
 }
 
-function firstDifference(a: unknown, b: unknown, at = '$'): string | null {
+function firstDifference(a: unknown, b: unknown, other: string, at = '$'): string | null {
   if (isDeepStrictEqual(a, b)) return null;
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
+      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], other, `${at}.${key}`);
       if (found) return found;
     }
   }
-  return `${at}: API ${JSON.stringify(a)?.slice(0, 300)} ≠ baseline ${JSON.stringify(b)?.slice(0, 300)}`;
+  return `${at}: API ${JSON.stringify(a)?.slice(0, 300)} ≠ ${other} ${JSON.stringify(b)?.slice(0, 300)}`;
 }
 
 /**
@@ -130,5 +168,20 @@ export async function answerDifference(servers: Servers, operation: Operation): 
   const fromBaseline = await post(`${baseline.url}${baseline.path}`, body, baseline.token);
   await servers.pool?.reset();
   if (!succeeded(operation)(fromApi.text)) return `the API did not succeed: ${fromApi.text.slice(0, 500)}`;
-  return firstDifference(JSON.parse(fromApi.text), JSON.parse(fromBaseline.text));
+  return firstDifference(JSON.parse(fromApi.text), JSON.parse(fromBaseline.text), 'baseline');
+}
+
+/**
+ * Sends the API its request and PostGraphile the same page in its own schema, and compares the
+ * API's parsed answer with PostGraphile's in the API's shape (postgraphile/pages.ts). Null when
+ * they are deep-equal and both successful, else what differs.
+ */
+export async function postgraphileDifference(servers: Servers, operation: Operation): Promise<string | null> {
+  const api = requestFor(servers, 'api', operation);
+  const postgraphile = requestFor(servers, 'postgraphile', operation);
+  const fromApi = await post(`${api.url}${api.path}`, api.body as string, api.token);
+  const fromPostGraphile = await post(`${postgraphile.url}${postgraphile.path}`, postgraphile.body as string, postgraphile.token);
+  if (!succeeded(operation)(fromApi.text)) return `the API did not succeed: ${fromApi.text.slice(0, 500)}`;
+  if (!succeeded(operation)(fromPostGraphile.text)) return `PostGraphile did not succeed: ${fromPostGraphile.text.slice(0, 500)}`;
+  return firstDifference(JSON.parse(fromApi.text), postgraphilePages[operation.name]!.apiAnswer(JSON.parse(fromPostGraphile.text)), 'PostGraphile');
 }

@@ -17,6 +17,7 @@ import { openRoundStatuses } from '@tepei/db/seed/applications';
 import { statusPath, writeHistory } from '@tepei/db/seed/history';
 import { newPerson } from '@tepei/db/seed/people';
 import { Random, seedId } from '@tepei/db/seed/random';
+import { traineeNumber, traineeNumberPrefix, traineeNumberSequence } from '@tepei/db/reference/trainee-number';
 import { currentRound, quotaTable, trainingModes } from '@tepei/db/seed/rounds';
 import { type AreaRef, buildUnits, type SeedUnit } from '@tepei/db/seed/units';
 import { insertRows, insertSharedBytes } from './bulk-insert.ts';
@@ -91,7 +92,8 @@ export async function addSyntheticApplications(client: pg.Client, total: number,
     await client.query<{ serialNumber: string }>('SELECT "serialNumber" FROM "Application" WHERE "serialNumber" LIKE $1', [`${round.year}-%`])
   ).rows) {
     const prefix = serialNumber.slice(0, serialNumber.lastIndexOf('-'));
-    serials.set(prefix, Math.max(serials.get(prefix) ?? 0, Number(serialNumber.slice(prefix.length + 1))));
+    const sequence = traineeNumberSequence(serialNumber, prefix);
+    if (sequence !== null) serials.set(prefix, Math.max(serials.get(prefix) ?? 0, sequence));
   }
 
   // Where an application comes from: a mode and area by their share of the places, then a unit by its weight.
@@ -131,10 +133,10 @@ export async function addSyntheticApplications(client: pg.Client, total: number,
     const { firstSubmittedAt, ...workflow } = history.workflow;
     let serialNumber: string | null = null;
     if (firstSubmittedAt) {
-      const prefix = `${round.year}-${area.code}`;
+      const prefix = traineeNumberPrefix(round.year, area.code);
       const next = (serials.get(prefix) ?? 0) + 1;
       serials.set(prefix, next);
-      serialNumber = `${prefix}-${String(next).padStart(4, '0')}`;
+      serialNumber = traineeNumber(round.year, area.code, next);
     }
     chunk.applications.push({ id, roundId: round.id, applicantId: null, unitId: unit.id, areaId: area.id, mode, serialNumber, ...forms.form, ...workflow });
     const children = (rows: object[], kind: string) => rows.map((row, position) => ({ id: seedId(`${key}:${kind}:${position}`), applicationId: id, ...row }));

@@ -7,6 +7,7 @@ import { emailAddress, mobilePhone, personName, type Person } from './people.ts'
 import type { Random } from './random.ts';
 import type { SeedRound } from './rounds.ts';
 import { hostPhoneAreaCode, sectors, type Discipline, type SectorProfile } from './sectors.ts';
+import { listedMentor, seedHosts } from './host-institutions.ts';
 import type { SeedUnit } from './units.ts';
 
 type Row<T> = Omit<T, 'id' | 'applicationId'>;
@@ -179,16 +180,22 @@ function publications(random: Random, sector: SectorProfile, roundYear: number):
     .map((publication, position) => ({ position, ...publication }));
 }
 
+const registry = new Map(seedHosts().map((host) => [host.name, host]));
+
 function hostPreferences(random: Random, sector: SectorProfile, unit: SeedUnit, mode: TrainingMode): FilledForms['hostPreferences'] {
   // Nobody trains at home: the unit itself is never one of its applicants' hosts.
   const hosts = (mode === 'REMOTE' ? sector.remoteHosts : sector.localHosts).filter((host) => host !== unit.spec.name);
   const count = Math.min(random.weighted([[1, 20], [2, 35], [3, 45]] as const), hosts.length);
   return random.sample(hosts, count).map((institution, index) => {
     const agreed = index === 0 && random.chance(0.12);
+    const mentor = agreed || random.chance(0.35) ? personName(random, 'HAN', random.chance(0.6) ? 'MALE' : 'FEMALE') : null;
+    const listed = registry.get(institution)!;
     return {
       rank: index + 1,
       institution,
-      mentor: agreed || random.chance(0.35) ? personName(random, 'HAN', random.chance(0.6) ? 'MALE' : 'FEMALE') : null,
+      // Every host the sectors name is in the registry (host-institutions.ts); the mentor is one it lists.
+      hostInstitutionId: listed.id,
+      mentor: mentor && listedMentor(listed, mentor),
       hostAgreed: agreed,
       contactName: agreed ? personName(random, 'HAN', random.chance(0.5) ? 'MALE' : 'FEMALE') : null,
       contactDepartment: agreed ? random.pick(['继续教育处', '人事处', '科研处', '研究生院', '医务部', '教务处']) : null,

@@ -261,6 +261,8 @@ export interface WrittenHistory {
     version: number;
     createdAt: Date;
     updatedAt: Date;
+    /** The entry into the final status: the last step. */
+    statusChangedAt: Date;
     firstSubmittedAt: Date | null;
     submittedAt: Date | null;
     endorsedAt: Date | null;
@@ -345,6 +347,7 @@ export function writeHistory(
       version: path.length - 1,
       createdAt: times[0]!,
       updatedAt: times[times.length - 1]!,
+      statusChangedAt: times[times.length - 1]!,
       firstSubmittedAt: firstSubmission < 0 ? null : times[firstSubmission]!,
       submittedAt: latest.SUBMITTED ?? null,
       endorsedAt: latest.ENDORSED ?? null,

@@ -108,6 +108,8 @@ export function roundRow(round: SeedRound): Prisma.RoundCreateManyInput {
     localPlaces: round.localPlaces,
     trainingMonths: round.trainingMonths,
     shortageSpecialties: round.shortageSpecialties,
+    // The closed round was closed by the bureau at the end of its year (rounds/round-phase.ts).
+    stage: round.closed ? 'CLOSED' : 'OPEN',
     createdAt: round.createdAt,
     updatedAt: round.createdAt,
   };

@@ -1,4 +1,5 @@
-// The demo data of DOMAIN.md (written by `pnpm db:seed`, api/src/seed-cli.ts) — 19 areas, 80 units, the 2025 round (closed,
+// The demo data of DOMAIN.md (written by `pnpm db:seed`, api/src/seed-cli.ts) — 19 areas, 80 units, 71 host institutions
+// with their places (host-institutions.ts), the 2025 round (closed, placed,
 // trained) and the open round (mid-review), about 1,500 applications with their full
 // histories, the blacklist and the scenarios of edge-cases.ts.
 //
@@ -7,6 +8,7 @@
 // as it is. All-or-nothing: one transaction, so a failed run leaves no half-seeded database.
 import type { Prisma, PrismaClient } from '../src/client.ts';
 import { areaFacts } from '../src/reference/areas.ts';
+import { traineeNumber, traineeNumberPrefix } from '../src/reference/trainee-number.ts';
 import { applicantAccounts, staffAccounts, userId } from './accounts.ts';
 import type { ApplicationForm } from './application-form.ts';
 import { type PlannedApplication, planHistoricRound, planOpenRound, reserveEdgeCaseIdNumbers } from './applications.ts';
@@ -16,6 +18,7 @@ import { blacklistedUnitName, edgeCases } from './edge-cases.ts';
 import { type WrittenHistory, writeHistory } from './history.ts';
 import { Random, seedId } from './random.ts';
 import { currentRound, historicRound, historicRoundYear, quotaRows, quotaTable, roundRow, seedRoundId } from './rounds.ts';
+import { hostPlacesRows, hostRows, seedHosts } from './host-institutions.ts';
 import { signedScanRows } from './signed-scans.ts';
 import { trainingRows } from './training.ts';
 import { type AreaRef, buildUnits, unitByName, unitRows } from './units.ts';
@@ -139,6 +142,9 @@ interface SeedRows {
   workHistory: Prisma.WorkHistoryEntryCreateManyInput[];
   awards: Prisma.AwardCreateManyInput[];
   publications: Prisma.PublicationCreateManyInput[];
+  hostInstitutions: Prisma.HostInstitutionCreateManyInput[];
+  hostPlaces: Prisma.HostPlacesCreateManyInput[];
+  placements: Prisma.PlacementCreateManyInput[];
   hostPreferences: Prisma.HostPreferenceCreateManyInput[];
   classifiedItems: Prisma.ClassifiedItemCreateManyInput[];
   statusChanges: Prisma.StatusChangeCreateManyInput[];
@@ -192,6 +198,9 @@ function buildRows(areas: readonly AreaRef[], today: Date): SeedRows {
   }
   const serials = serialNumbers(planned, histories);
   const training = trainingRows(past, planned, histories, staff.actors.adminId);
+  const hosts = seedHosts();
+  const pastHostUse = new Map<string, number>();
+  for (const placement of training.placements) pastHostUse.set(placement.hostInstitutionId!, (pastHostUse.get(placement.hostInstitutionId!) ?? 0) + 1);
   const scans = signedScanRows(planned, histories, staff.actors);
   const childRows = <T extends object>(pick: (application: PlannedApplication) => T[], kind: string) =>
     planned.flatMap((application) =>
@@ -207,6 +216,9 @@ function buildRows(areas: readonly AreaRef[], today: Date): SeedRows {
     workHistory: childRows((application) => application.forms.workHistory, 'work'),
     awards: childRows((application) => application.forms.awards, 'award'),
     publications: childRows((application) => application.forms.publications, 'publication'),
+    hostInstitutions: hostRows(hosts, past.createdAt),
+    hostPlaces: [...hostPlacesRows(past, hosts, pastHostUse), ...hostPlacesRows(open, hosts, null)],
+    placements: training.placements,
     hostPreferences: childRows((application) => application.forms.hostPreferences, 'host'),
     classifiedItems: classifiedItems(planned, histories),
     statusChanges: planned.flatMap((application) => histories.get(application.id)!.statusChanges),
@@ -246,10 +258,10 @@ function serialNumbers(applications: readonly PlannedApplication[], histories: R
   const counters = new Map<string, number>();
   const serials = new Map<string, string>();
   for (const { application } of submitted) {
-    const prefix = `${application.round.year}-${application.unit.areaCode}`;
-    const next = (counters.get(prefix) ?? 0) + 1;
-    counters.set(prefix, next);
-    serials.set(application.id, `${prefix}-${String(next).padStart(4, '0')}`);
+    const key = traineeNumberPrefix(application.round.year, application.unit.areaCode);
+    const next = (counters.get(key) ?? 0) + 1;
+    counters.set(key, next);
+    serials.set(application.id, traineeNumber(application.round.year, application.unit.areaCode, next));
   }
   return serials;
 }
@@ -288,6 +300,8 @@ async function writeRows(tx: Prisma.TransactionClient, rows: SeedRows): Promise<
   await inBatches(rows.workHistory, 4000, (data) => tx.workHistoryEntry.createMany({ data }));
   await inBatches(rows.awards, 4000, (data) => tx.award.createMany({ data }));
   await inBatches(rows.publications, 4000, (data) => tx.publication.createMany({ data }));
+  await tx.hostInstitution.createMany({ data: rows.hostInstitutions });
+  await tx.hostPlaces.createMany({ data: rows.hostPlaces });
   await inBatches(rows.hostPreferences, 3000, (data) => tx.hostPreference.createMany({ data }));
   await tx.classifiedItem.createMany({ data: rows.classifiedItems });
   await inBatches(rows.statusChanges, 4000, (data) => tx.statusChange.createMany({ data }));
@@ -296,6 +310,7 @@ async function writeRows(tx: Prisma.TransactionClient, rows: SeedRows): Promise<
   await tx.orientationSession.createMany({ data: rows.orientationSessions });
   await tx.orientationAttendance.createMany({ data: rows.orientationAttendances });
   await tx.trainingRecord.createMany({ data: rows.trainingRecords });
+  await tx.placement.createMany({ data: rows.placements });
   await tx.blacklistEntry.createMany({ data: rows.blacklistEntries });
   await inBatches(rows.documents, 2000, (data) => tx.document.createMany({ data }));
   await inBatches(rows.documentContents, 4000, (data) => tx.documentContent.createMany({ data }));

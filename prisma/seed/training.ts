@@ -1,7 +1,8 @@
 // After selection in 2025: the orientation session every trainee had to attend (训前培训),
 // who attended it, and each trainee's year at the host with its assessment and certificate.
 import type { Prisma } from '../src/client.ts';
-import { calendarDate } from './calendar.ts';
+import { certificateNumber } from '../src/reference/certificate-number.ts';
+import { calendarDate, dayMs } from './calendar.ts';
 import type { PlannedApplication } from './applications.ts';
 import type { WrittenHistory } from './history.ts';
 import { personName } from './people.ts';
@@ -12,6 +13,8 @@ export interface TrainingRows {
   sessions: Prisma.OrientationSessionCreateManyInput[];
   attendances: Prisma.OrientationAttendanceCreateManyInput[];
   records: Prisma.TrainingRecordCreateManyInput[];
+  /** The confirmed placement that gave each trainee their host (培养单位分配): their first preference. */
+  placements: Prisma.PlacementCreateManyInput[];
 }
 
 export function trainingRows(
@@ -26,6 +29,7 @@ export function trainingRows(
   ];
   const attendances: TrainingRows['attendances'] = [];
   const records: TrainingRows['records'] = [];
+  const placements: TrainingRows['placements'] = [];
   let certificates = 0;
   for (const application of applications) {
     if (application.round.id !== round.id) continue;
@@ -44,18 +48,32 @@ export function trainingRows(
     const random = Random.stream(`${application.key}:training`);
     const host = application.forms.hostPreferences[0]!;
     const completed = application.training.completedOn !== null;
+    // A week before orientation, where the trainees learnt their hosts.
+    const placedAt = new Date((attended >= 0 ? history.times[attended]! : calendarDate(application.training.startedOn)).getTime() - 7 * dayMs);
+    placements.push({
+      id: seedId(`${application.key}:placement`),
+      roundId: round.id,
+      applicationId: application.id,
+      hostInstitutionId: host.hostInstitutionId ?? null,
+      mentor: host.mentor ?? null,
+      preferenceRank: host.rank,
+      status: 'CONFIRMED',
+      proposedAt: placedAt,
+      confirmedAt: placedAt,
+    });
     records.push({
       id: seedId(`${application.key}:training`),
       applicationId: application.id,
       hostInstitution: host.institution,
+      hostInstitutionId: host.hostInstitutionId ?? null,
       mentor: host.mentor ?? personName(random, 'HAN', random.chance(0.6) ? 'MALE' : 'FEMALE'),
       startedOn: calendarDate(application.training.startedOn),
       plannedEndOn: calendarDate(application.training.plannedEndOn),
       completedOn: completed ? calendarDate(application.training.completedOn!) : null,
       // 结业证书 go to those assessed as qualified (notice 五(三)); every 2025 finisher was.
       assessment: completed ? (random.chance(0.25) ? 'EXCELLENT' : 'QUALIFIED') : null,
-      certificateNumber: completed ? `XJTP-${round.year}-${String(++certificates).padStart(4, '0')}` : null,
+      certificateNumber: completed ? certificateNumber(round.year, ++certificates) : null,
     });
   }
-  return { sessions, attendances, records };
+  return { sessions, attendances, records, placements };
 }

@@ -233,6 +233,9 @@ const queryMatrix: Record<string, QueryRow> = {
     check: async (role, value) => expect(value.totals.applications).toBe((await visibleApplicationIds(role)).length),
   },
   health: { document: '{ health { ok } }', expect: everyone },
+  hostInstitutions: { document: '{ hostInstitutions { name } }', expect: signedIn },
+  hostProposals: { document: '{ hostProposals { name } }', expect: row(U, F, F, F, F, F, F, A, A) },
+  hostProvinces: { document: '{ hostProvinces }', expect: signedIn, check: (_role, value) => expect(value).toContain('新疆维吾尔自治区') },
   me: {
     document: '{ me { id role } }',
     expect: signedIn,
@@ -243,6 +246,7 @@ const queryMatrix: Record<string, QueryRow> = {
     expect: row(U, A, A, F, F, F, F, F, F),
     check: async (role, value) => expect(decoded(value.map((application: { id: string }) => application.id))).toEqual(await visibleApplicationIds(role)),
   },
+  nextRoundDraft: { document: '{ nextRoundDraft { year } }', expect: row(U, F, F, F, F, F, F, A, A), check: (_role, value) => expect(value.year).toBe(2028) },
   node: {
     document: 'query($id: ID!) { node(id: $id) { id ... on Application { status } } }',
     variables: () => ({ id: world.owner.application.id }),
@@ -282,7 +286,18 @@ const queryMatrix: Record<string, QueryRow> = {
       expect(areas).toEqual(own ? sorted(['total', 'total', own]) : sorted(['total', 'total', '650100', '653100']));
     },
   },
+  roundPlacement: {
+    document: 'query($id: ID!) { roundPlacement(roundId: $id) { placedCount confirmed } }',
+    variables: () => ({ id: world.roundGlobalId }),
+    expect: row(U, F, F, F, F, F, F, A, A),
+  },
   registrationUnits: { document: '{ registrationUnits { unitId } }', expect: everyone, check: (_role, value) => expect(value).toHaveLength(3) },
+  // Public: anyone checks a certificate number (this world has none, so it is not found).
+  verifyCertificate: {
+    document: '{ verifyCertificate(certificateNumber: "XJTP-2027-0001") { __typename ... on QueryVerifyCertificateSuccess { data { found } } ... on Error { code } } }',
+    expect: everyone,
+    check: (_role, value) => expect(value.data).toEqual({ found: false }),
+  },
   rounds: { document: '{ rounds { year } }', expect: signedIn, check: (_role, value) => expect(value).toEqual([{ year: 2027 }]) },
   units: {
     document: '{ units(first: 100) { totalCount edges { node { id } } } }',
@@ -304,7 +319,17 @@ const queryMatrix: Record<string, QueryRow> = {
 };
 
 const mutationMatrix: Record<string, Expectation> = {
+  acceptHostProposal: regionalOnly,
+  advanceRoundPhase: regionalOnly,
   completeTraining: regionalOnly,
+  confirmPlacement: regionalOnly,
+  createHostInstitution: regionalOnly,
+  createRound: regionalOnly,
+  movePlacement: regionalOnly,
+  proposePlacement: regionalOnly,
+  refuseHostProposal: regionalOnly,
+  setHostPlaces: regionalOnly,
+  updateHostInstitution: regionalOnly,
   createApplication: row(U, A, A, F, F, F, F, F, F),
   createOrientationSession: regionalOnly,
   createUser: regionalOnly,

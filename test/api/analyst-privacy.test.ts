@@ -5,10 +5,10 @@
 // field of them, so that a new field is swept without editing this file), downloads every form
 // file the answers point to, and looks for identifiers in every string it got.
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationForm, person } from '../fixtures/programme.ts';
 import { startApi, type GqlResponse, type TestApi } from '../support/api.ts';
+import { pdfPages } from '../support/downloaded-files.ts';
 import { createApplication, registerApplicant } from '../support/workflow.ts';
 
 const now = new Date('2026-12-01T10:00:00+08:00');
@@ -91,7 +91,7 @@ async function identifiersInDatabase(): Promise<Secrets> {
     emails: present(applications.map((a) => a.email)),
     // Compared as substrings: a file prints cells without separators.
     emergencyNames: present(applications.map((a) => a.emergencyContactName)).filter((name) => ![...openNames].some((open) => open?.includes(name))),
-    birthDates: present(applications.map((a) => day(a.birthDate))).filter((date) => !cutoffs.has(date)),
+    birthDates: present(applications.map((a) => a.birthDate && day(a.birthDate))).filter((date) => !cutoffs.has(date)),
   };
 }
 
@@ -208,11 +208,12 @@ const required = (ref: TypeRef) => ref.kind === 'NON_NULL';
 const isNode = (type: TypeInfo) => !!type.interfaces?.some((i) => i.name === 'Node');
 
 /** Values for the required arguments the sweep knows; a root field with any other fails the test. */
-function argumentValue(field: string, argument: string, type: TypeRef, context: { roundYear: number; roundId: string; applicationId: string }): string | null {
+function argumentValue(field: string, argument: string, type: TypeRef, context: { roundYear: number; roundId: string; applicationId: string; certificateNumber: string }): string | null {
   const base = named(type);
   if (argument === 'roundYear') return String(context.roundYear);
   if (argument === 'roundId') return JSON.stringify(context.roundId);
   if (argument === 'id' && field === 'application') return JSON.stringify(context.applicationId);
+  if (argument === 'certificateNumber') return JSON.stringify(context.certificateNumber);
   if (base.kind === 'ENUM' && argument === 'groupBy') {
     const values = types.get(base.name!)!.enumValues!.map((value) => value.name);
     return `[${values.slice(0, 2).join(', ')}]`;
@@ -280,16 +281,9 @@ async function fileText(path: string): Promise<string> {
     book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? '')))));
     return cells.join('\n');
   }
-  const document = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages: string[] = [name];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    // One line per text item: digits of neighbouring cells (a row number after a masked phone)
-    // must not run together into what looks like part of an ID number.
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
-  }
-  await document.destroy();
-  return pages.join('\n');
+  // One line per text item: digits of neighbouring cells (a row number after a masked phone)
+  // must not run together into what looks like part of an ID number.
+  return [name, ...(await pdfPages(bytes, '\n')).map((page) => page.text)].join('\n');
 }
 
 // ───────────────────────────── the sweep ─────────────────────────────
@@ -307,6 +301,8 @@ describe('what an analyst reads of a seeded round', () => {
       roundYear: round.year,
       roundId: Buffer.from(`Round:${round.id}`).toString('base64'),
       applicationId: Buffer.from(`Application:${application.id}`).toString('base64'),
+      // A real certificate: the public check of it must show nothing an analyst may not read either.
+      certificateNumber: (await api.prisma.trainingRecord.findFirst({ where: { certificateNumber: { not: null } } }))?.certificateNumber ?? 'XJTP-2025-0001',
     };
 
     // Every root field, in full; connections give their largest first page.

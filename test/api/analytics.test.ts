@@ -111,6 +111,8 @@ async function arrangeSpread() {
         endorsedAt: reached('ENDORSED'),
         recommendedAt: reached('RECOMMENDED'),
         decidedAt: reached('SELECTED') ?? reached('NOT_SELECTED'),
+        // As a transition leaves it: when the application entered its current status.
+        statusChangedAt: reached(status) ?? undefined,
       },
     });
     // The profile changes facts eligibility reads: record what the API records when a form is saved.
@@ -377,7 +379,9 @@ describe('applicationCounts', () => {
 
 describe('applications(filter)', () => {
   type Row = Prisma.ApplicationGetPayload<{ include: { round: true; area: true; unit: true } }>;
-  const day = (date: Date) => date.toISOString().slice(0, 10);
+  // A draft may leave its choices and birth date empty (NULL): no filter on them matches it.
+  const birthMonth = (row: Row) => row.birthDate?.toISOString().slice(0, 7) ?? null;
+  const isOneOf = (values: string[], value: string | null) => value !== null && values.includes(value);
   const byId = (ids: Iterable<string>) => [...ids].sort();
   let rows: Row[];
   beforeAll(async () => {
@@ -397,21 +401,22 @@ describe('applications(filter)', () => {
     ['southernXinjiang: false', () => ({ southernXinjiang: false }), (row) => !row.area.isSouthernXinjiang],
     ['nameContains', () => ({ nameContains: rows[3]!.name.slice(-4) }), (row) => row.name.includes(rows[3]!.name.slice(-4))],
     ['gender', () => ({ gender: 'MALE' }), (row) => row.gender === 'MALE'],
-    ['ethnicities', () => ({ ethnicities: ['HAN', 'KAZAKH'] }), (row) => ['HAN', 'KAZAKH'].includes(row.ethnicity)],
-    ['educations', () => ({ educations: ['ASSOCIATE', 'DOCTORATE'] }), (row) => ['ASSOCIATE', 'DOCTORATE'].includes(row.education)],
-    ['titleLevels', () => ({ titleLevels: ['JUNIOR', 'SENIOR'] }), (row) => ['JUNIOR', 'SENIOR'].includes(row.titleLevel)],
+    ['ethnicities', () => ({ ethnicities: ['HAN', 'KAZAKH'] }), (row) => isOneOf(['HAN', 'KAZAKH'], row.ethnicity)],
+    ['educations', () => ({ educations: ['ASSOCIATE', 'DOCTORATE'] }), (row) => isOneOf(['ASSOCIATE', 'DOCTORATE'], row.education)],
+    ['titleLevels', () => ({ titleLevels: ['JUNIOR', 'SENIOR'] }), (row) => isOneOf(['JUNIOR', 'SENIOR'], row.titleLevel)],
     ['trainingSpecialty', () => ({ trainingSpecialty: '临床医学' }), (row) => row.trainingSpecialty === '临床医学'],
     ['specialtyContains', () => ({ specialtyContains: '计算机' }), (row) => row.trainingSpecialty.includes('计算机')],
     [
       // Analysts filter birth dates by month at the finest (analyst-privacy.test.ts).
       'birthMonthFrom/birthMonthTo (both months included)',
       () => {
-        const months = rows.map((row) => day(row.birthDate).slice(0, 7)).sort();
+        const months = rows.map(birthMonth).filter((month) => month !== null).sort();
         return { birthMonthFrom: months[3], birthMonthTo: months[9] };
       },
       (row) => {
-        const months = rows.map((other) => day(other.birthDate).slice(0, 7)).sort();
-        return day(row.birthDate).slice(0, 7) >= months[3]! && day(row.birthDate).slice(0, 7) <= months[9]!;
+        const months = rows.map(birthMonth).filter((month) => month !== null).sort();
+        const month = birthMonth(row);
+        return month !== null && month >= months[3]! && month <= months[9]!;
       },
     ],
     [
@@ -486,15 +491,16 @@ describe('applications(orderBy)', () => {
     unitRank = new Map(units.map((unit, index) => [unit.id, index]));
   });
 
-  const rank = (order: Record<string, string>, value: string) => Object.values(order).indexOf(value);
+  const rank = (order: Record<string, string>, value: string | null) => (value === null ? null : Object.values(order).indexOf(value));
   /** Each field's value, as a number or string JS orders the way the database does; null sorts last. */
   const sortValue: Record<string, (row: Row) => number | string | null> = {
     SUBMITTED_AT: (row) => row.submittedAt?.getTime() ?? null,
     DECIDED_AT: (row) => row.decidedAt?.getTime() ?? null,
     UPDATED_AT: (row) => row.updatedAt.getTime(),
+    WAITING_SINCE: (row) => row.statusChangedAt.getTime(),
     // Names share their prefix and end in a three-digit number: every collation agrees.
     NAME: (row) => row.name,
-    BIRTH_DATE: (row) => row.birthDate.getTime(),
+    BIRTH_DATE: (row) => row.birthDate?.getTime() ?? null,
     STATUS: (row) => rank(statusOrder, row.status),
     AREA: (row) => row.area.code,
     UNIT: (row) => unitRank.get(row.unitId)!,

@@ -4,8 +4,11 @@ import { composeResidentId } from '@tepei/db/reference/resident-id';
 import { ValidationFailedError, type FieldProblem } from '@tepei/api/errors/domain-errors';
 import {
   applicationFormToPrismaData,
+  saveCompleteness,
   validateApplicationForm,
   type ApplicationForm,
+  type ApplicationFormDraft,
+  type FormCompleteness,
 } from '@tepei/api/modules/applications/application-form';
 
 const today = '2025-03-01';
@@ -79,9 +82,9 @@ function completeForm(overrides: Partial<ApplicationForm> = {}): ApplicationForm
   };
 }
 
-function problemsOf(form: ApplicationForm, path?: string[]): FieldProblem[] {
+function problemsOf(form: ApplicationFormDraft, path?: string[], completeness?: FormCompleteness): FieldProblem[] {
   try {
-    validateApplicationForm(form, { today, path });
+    validateApplicationForm(form, { today, path, completeness });
   } catch (error) {
     if (error instanceof ValidationFailedError) return error.problems;
     throw error;
@@ -252,13 +255,60 @@ describe('several mistakes', () => {
 describe('to the database', () => {
   it('numbers children from 0 and preferences from rank 1, with dates as calendar dates', () => {
     const data = applicationFormToPrismaData(validateApplicationForm(completeForm(), { today }));
-    expect(data.scalars.birthDate.toISOString()).toBe('1986-05-12T00:00:00.000Z');
+    expect(data.scalars.birthDate?.toISOString()).toBe('1986-05-12T00:00:00.000Z');
     expect(data.createChildren.hostPreferences.createMany.data.map((row) => [row.rank, row.institution])).toEqual([
       [1, '河海大学'],
       [2, '武汉大学'],
     ]);
     expect(data.createChildren.workHistory.createMany.data.map((row) => row.position)).toEqual([0, 1]);
-    expect(data.createChildren.workHistory.createMany.data[0]!.startMonth.toISOString()).toBe('2012-07-01T00:00:00.000Z');
+    expect(data.createChildren.workHistory.createMany.data[0]!.startMonth?.toISOString()).toBe('2012-07-01T00:00:00.000Z');
     expect(data.replaceChildren.awards.deleteMany).toEqual({});
+  });
+
+  it('stores what a draft left empty as null, and a partly filled row with its empty dates', () => {
+    const draft = validateApplicationForm(
+      { idNumber: applicantIdNumber, workHistory: [{ work: '设计二室' }], awards: [{ name: '自治区水利科技进步奖' }], publications: [{ publisher: '水利学报' }] },
+      { today, completeness: 'draft' },
+    );
+    const data = applicationFormToPrismaData(draft);
+    expect(data.scalars).toMatchObject({ ethnicity: null, politicalStatus: null, chineseProficiency: null, education: null, titleLevel: null, mode: null });
+    // Birth date and gender are still read off the ID number.
+    expect(data.scalars).toMatchObject({ gender: 'FEMALE', birthDate: new Date('1986-05-12T00:00:00Z') });
+    expect(data.createChildren.workHistory.createMany.data).toEqual([{ position: 0, startMonth: null, endMonth: null, work: '设计二室', postOrTitle: null }]);
+    expect(data.createChildren.awards.createMany.data).toEqual([{ position: 0, awardedOn: null, name: '自治区水利科技进步奖', level: '' }]);
+    expect(data.createChildren.publications.createMany.data).toEqual([{ position: 0, publishedOn: null, titleAndContent: '', publisher: '水利学报' }]);
+  });
+});
+
+describe('how complete a save must be', () => {
+  const choices = ['gender', 'ethnicity', 'birthDate', 'politicalStatus', 'chineseProficiency', 'education', 'titleLevel', 'mode'] as const;
+  const emptied = { ...Object.fromEntries(choices.map((field) => [field, null])), idNumber: '' };
+  const halfRows = { workHistory: [{ work: '设计二室' }], awards: [{ name: '自治区水利科技进步奖' }], publications: [{ publisher: '水利学报' }] };
+
+  it('is a draft for a draft and a correction for a returned application', () => {
+    expect(saveCompleteness('DRAFT')).toBe('draft');
+    expect(saveCompleteness('RETURNED_TO_APPLICANT')).toBe('correction');
+  });
+
+  it('asks a draft for nothing but the ID number, and checks what it has', () => {
+    expect(problemsOf({ ...emptied, ...halfRows }, undefined, 'draft').map((problem) => problem.path.join('.'))).toEqual(['form.idNumber']);
+    expect(problemsOf({ idNumber: applicantIdNumber, ethnicity: 'MARTIAN' as never, awards: [{ awardedOn: '2021-02-30' }] }, undefined, 'draft')).toEqual([
+      { path: ['form', 'ethnicity'], message: '请选择民族' },
+      { path: ['form', 'awards', '0', 'awardedOn'], message: '获奖日期应为真实日期（YYYY-MM-DD）' },
+    ]);
+  });
+
+  it('keeps in a correction the choices and dates every submitted application has, but not its text', () => {
+    const problems = problemsOf({ ...completeForm(), ...emptied, idNumber: applicantIdNumber, studyGoals: '', ...halfRows }, undefined, 'correction');
+    expect(problems.map((problem) => problem.path.slice(1).join('.')).sort()).toEqual(
+      [...choices, 'workHistory.0.startMonth', 'awards.0.awardedOn', 'publications.0.publishedOn'].filter((field) => field !== 'gender' && field !== 'birthDate').sort(),
+    );
+  });
+
+  it('names at submission every field a draft left out', () => {
+    const paths = problemsOf({ idNumber: applicantIdNumber, ...halfRows }, undefined, 'submission').map((problem) => problem.path.slice(1).join('.'));
+    for (const field of [...choices, 'name', 'studyGoals', 'hostPreferences', 'workHistory.0.startMonth', 'awards.0.awardedOn', 'awards.0.level', 'publications.0.publishedOn']) {
+      expect(paths).toContain(field);
+    }
   });
 });

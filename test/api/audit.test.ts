@@ -119,7 +119,17 @@ const capitalized = (field: string) => `${field[0]!.toUpperCase()}${field.slice(
 
 /** A role each scope-guarded mutation refuses (login and register are public). */
 const refusedAs: Record<string, Role> = {
+  acceptHostProposal: 'analyst',
+  advanceRoundPhase: 'prefecture',
   completeTraining: 'prefecture',
+  confirmPlacement: 'analyst',
+  createHostInstitution: 'employer',
+  createRound: 'analyst',
+  movePlacement: 'applicant',
+  proposePlacement: 'analyst',
+  refuseHostProposal: 'prefecture',
+  setHostPlaces: 'analyst',
+  updateHostInstitution: 'employer',
   createApplication: 'employer',
   createOrientationSession: 'analyst',
   createUser: 'prefecture',

@@ -183,6 +183,32 @@ describe('each rule of 推荐条件', () => {
       reason: /^曾参加特培（2018年，浙江大学），仅返岗后有突出业绩者可再次推荐，请审核人核实$/,
     },
     {
+      name: 'a former trainee on the system’s record who answers 否 is flagged all the same, the earlier round named',
+      facts: eligibleApplicant({ earlierTrainee: false, earlierParticipations: [{ year: 2021, hostInstitution: '北京协和医院', assessment: 'EXCELLENT' }] }),
+      rule: 'EARLIER_TRAINEE',
+      outcome: 'FLAGGED',
+      reason: /^系统记录：2021年度入选特培（培养单位北京协和医院，结业考核优秀），申报人填报为未参加过，仅返岗后有突出业绩者可再次推荐，请审核人核实$/,
+    },
+    {
+      name: 'a declared earlier training and the system’s record are both named',
+      facts: eligibleApplicant({
+        earlierTrainee: true,
+        earlierTrainingYear: 2019,
+        earlierTrainingPlace: '浙江大学',
+        earlierParticipations: [{ year: 2022, hostInstitution: null, assessment: null }, { year: 2019, hostInstitution: '浙江大学', assessment: 'QUALIFIED' }],
+      }),
+      rule: 'EARLIER_TRAINEE',
+      outcome: 'FLAGGED',
+      reason: /^曾参加特培（2019年，浙江大学）；系统记录：2019年度入选特培（培养单位浙江大学，结业考核合格）；2022年度入选特培，仅返岗/,
+    },
+    {
+      name: 'no declaration and no record passes',
+      facts: eligibleApplicant({ earlierTrainee: false, earlierParticipations: [] }),
+      rule: 'EARLIER_TRAINEE',
+      outcome: 'PASSED',
+      reason: /^未参加过特培$/,
+    },
+    {
       name: 'an illness that prevents training fails',
       facts: eligibleApplicant({ hasDisqualifyingIllness: true }),
       rule: 'HEALTH',

@@ -3,16 +3,10 @@
 // who may have them and what analysts see. One page of forms 2, 3, 4 and 5 is rendered by
 // poppler's pdftoppm (apt-installed when missing and run as root, as in CI): the test checks the picture has ink where the
 // title and the table are, and writes it to test/artifacts/ for a person to look at.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationForm, arrangeProgramme, person, type Person, type Programme } from '../fixtures/programme.ts';
 import { startApi, type TestApi } from '../support/api.ts';
-import { commandRuns, ensureDebianPackages } from '../support/debian-packages.ts';
+import { expectPrintedPage, firstSheet, pdfPages, renderPage } from '../support/downloaded-files.ts';
 import { createApplication, employerReview, prefectureReview, registerApplicant, submitApplication } from '../support/workflow.ts';
 
 let api: TestApi;
@@ -93,30 +87,6 @@ async function download(pathAndQuery: string, token?: string) {
   return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
-interface PdfPage {
-  width: number;
-  height: number;
-  text: string;
-}
-
-async function pdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
-  const document = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages: PdfPage[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const page = await document.getPage(number);
-    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    const content = await page.getTextContent();
-    pages.push({ width: x1 - x0, height: y1 - y0, text: content.items.map((item) => ('str' in item ? item.str : '')).join('') });
-  }
-  await document.destroy();
-  return pages;
-}
-
-async function workbook(bytes: Uint8Array) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(bytes) as never);
-  return book.worksheets[0]!;
-}
 
 const formPaths = {
   form2: (id: string) => `/files/forms/application/${id}/form2.pdf`,
@@ -127,50 +97,6 @@ const formPaths = {
 };
 
 /** A rendered page in grey levels, 0 black to 255 white. */
-interface RenderedPage {
-  width: number;
-  height: number;
-  grey: Uint8Array;
-  png: string;
-}
-
-/**
- * Renders one page as a person would print it: a PNG in test/artifacts/<name>.png to look at,
- * and the same page in grey levels (PGM, read here) for the test to check.
- */
-function renderPage(bytes: Uint8Array, page: number, name: string): RenderedPage {
-  if (!commandRuns('pdftoppm', ['-v'])) ensureDebianPackages(['poppler-utils'], '表格 PDF 的渲染检查');
-  const directory = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
-  mkdirSync(directory, { recursive: true });
-  const pdfFile = path.join(directory, `${name}.pdf`);
-  writeFileSync(pdfFile, bytes);
-  const pages = ['-f', String(page), '-l', String(page), '-singlefile', pdfFile];
-  execFileSync('pdftoppm', ['-r', '70', '-png', ...pages, path.join(directory, name)]);
-  execFileSync('pdftoppm', ['-r', '50', '-gray', ...pages, path.join(directory, name)]);
-  const pgm = readFileSync(path.join(directory, `${name}.pgm`));
-  // Binary PGM: "P5", width, height, maximum grey, one whitespace, then a byte a pixel.
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 50).toString('latin1'));
-  if (!header) throw new Error(`${name}.pgm is not an 8-bit binary PGM`);
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  return { width, height, grey: pgm.subarray(header[0].length, header[0].length + width * height), png: path.join(directory, `${name}.png`) };
-}
-
-/** The share of dark pixels in a band of the page, given as fractions of its height. */
-function inkIn(page: RenderedPage, from = 0, to = 1): number {
-  const [first, last] = [Math.floor(page.height * from), Math.ceil(page.height * to)];
-  let dark = 0;
-  for (let index = first * page.width; index < last * page.width; index++) if (page.grey[index]! < 128) dark++;
-  return dark / ((last - first) * page.width);
-}
-
-/** Printed, not blank and not a black slab: some ink in the title band, a few per cent over the page. */
-function expectPrintedPage(page: RenderedPage, titleBand: [number, number]) {
-  expect(inkIn(page, ...titleBand), `title band of ${page.png}`).toBeGreaterThan(0.005);
-  const overall = inkIn(page);
-  expect(overall, page.png).toBeGreaterThan(0.01);
-  expect(overall, page.png).toBeLessThan(0.3);
-}
-
 const a4 = { width: 595.28, height: 841.89 };
 const a3 = { width: 1190.55, height: 841.89 };
 
@@ -282,7 +208,7 @@ describe('form 5 名单汇总表', () => {
     expect(response.status, new TextDecoder().decode(bytes)).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('2027年名单汇总表-喀什地区.xlsx')}`);
-    const sheet = await workbook(bytes);
+    const sheet = await firstSheet(bytes);
     expect(sheet.getCell('A1').value).toBe('2027 年申报新疆少数民族科技骨干特培人员名单汇总表');
     expect(sheet.getCell('A2').value).toBe(headerLine);
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(summaryHeaders);
@@ -333,7 +259,7 @@ describe('form 5 名单汇总表', () => {
   });
 
   it('gives the regional admin the list of the whole region', async () => {
-    const sheet = await workbook((await download(formPaths.region('xlsx'), tokens.admin)).bytes);
+    const sheet = await firstSheet((await download(formPaths.region('xlsx'), tokens.admin)).bytes);
     const names = [4, 5, 6].map((number) => sheet.getRow(number).getCell(2).value);
     expect(names).toEqual(expect.arrayContaining([people.recommended.name, people.endorsed.name, people.urumqi.name]));
     expect(sheet.getCell('A9').value).toBe('2.此表请用 A3 纸汇总打印');
@@ -345,7 +271,7 @@ describe('form 5 名单汇总表', () => {
   it('masks ID numbers and phones in the list an analyst downloads', async () => {
     const { response, bytes } = await download(formPaths.form5(programme.kashgar.areaId, 'xlsx'), tokens.analyst);
     expect(response.status).toBe(200);
-    const row = (await workbook(bytes)).getRow(4);
+    const row = (await firstSheet(bytes)).getRow(4);
     expect(row.getCell(17).value).toBe('*'.repeat(18));
     expect(row.getCell(16).value).toBe(`*******${people.recommended.phone.slice(-4)}`);
     expect(row.getCell(19).value).toBe('*******2000');

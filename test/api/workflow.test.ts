@@ -99,8 +99,11 @@ describe('the application workflow', () => {
       tokens.admin,
     );
     expect(training.data.startTraining.data.status).toBe('IN_TRAINING');
+    // A year on, at the assessment.
+    now = new Date('2028-06-01T10:00:00+08:00');
+    tokens.admin = await api.login('admin');
     const completed = await api.gql(
-      `mutation($id: ID!, $version: Int!) { completeTraining(id: $id, version: $version, completedOn: "2028-05-31", assessment: EXCELLENT, certificateNumber: "TP2027-0001") {
+      `mutation($id: ID!, $version: Int!) { completeTraining(id: $id, version: $version, completedOn: "2028-05-31", assessment: EXCELLENT) {
          ... on MutationCompleteTrainingSuccess { data { status training { assessment certificateNumber plannedEndOn } } } } }`,
       { id: application.id, version: training.data.startTraining.data.version },
       tokens.admin,
@@ -109,11 +112,11 @@ describe('the application workflow', () => {
     expect(reread.errors).toBeUndefined();
     expect(reread.data.application, JSON.stringify(reread)).toEqual({
       status: 'COMPLETED',
-      training: { assessment: 'EXCELLENT', certificateNumber: 'TP2027-0001', plannedEndOn: '2028-06-01' },
+      training: { assessment: 'EXCELLENT', certificateNumber: 'XJTP-2027-0001', plannedEndOn: '2028-06-01' },
     });
     expect(completed.data.completeTraining.data).toEqual({
       status: 'COMPLETED',
-      training: { assessment: 'EXCELLENT', certificateNumber: 'TP2027-0001', plannedEndOn: '2028-06-01' },
+      training: { assessment: 'EXCELLENT', certificateNumber: 'XJTP-2027-0001', plannedEndOn: '2028-06-01' },
     });
 
     const history = await statusHistory(application.id);

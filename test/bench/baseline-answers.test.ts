@@ -25,7 +25,8 @@ describe.skipIf(!serverUrl)('the benchmark baseline on a round of 2,000 applicat
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const scenario = await findScenario(client);
-    servers = await startServers({ url: database.url }, scenario);
+    // PostGraphile has a file of its own (postgraphile-answers.test.ts).
+    servers = await startServers({ url: database.url }, scenario, undefined, { postgraphile: false });
     servers.pool = await SelectionPool.open(client, scenario.roundId);
   });
 

@@ -6,7 +6,6 @@
 // history is there to follow. Screenshots go to test/artifacts/.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import { validateApplicationForm } from '@tepei/api/modules/applications/application-form';
 import { composeResidentId } from '@tepei/db/reference/resident-id';
 import { buildSchema, parse, validate } from 'graphql';
@@ -17,10 +16,11 @@ import { applicationFormProblems } from '../../admin/src/applicant/formValidatio
 import { mutationDocument } from '../../admin/src/dataProvider/callMutation.ts';
 import { applicationForm, person } from '../fixtures/programme.ts';
 import { startApi, type TestApi } from '../support/api.ts';
-import { pdfBytes } from '../support/uploads.ts';
+import { pdfBytes, photoPng } from '../support/uploads.ts';
 import { employerReview } from '../support/workflow.ts';
 import { launchChromium } from './support/browser.ts';
 import { ensureConsoleBuilt, serveConsole, type ConsoleServer } from './support/console.ts';
+import { choose, errorOf, field } from './support/forms.ts';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** The API's clock; the browser's runs 9 days ahead, so that a date only the API refuses exists. */
@@ -67,43 +67,6 @@ afterAll(async () => {
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A real RGB PNG (a 1-inch photo's 2:3 shape, a blue background and a lighter face). */
-function photoPng(width = 60, height = 90): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const face = (x - width / 2) ** 2 / (width / 4) ** 2 + (y - height / 2.5) ** 2 / (height / 5) ** 2 < 1;
-      rows.set(face ? [240, 210, 180] : [60, 120, 200], y * (width * 3 + 1) + 1 + x * 3);
-    }
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
-
 async function newPage(): Promise<Page> {
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   await context.clock.setFixedTime(browserNow);
@@ -118,21 +81,6 @@ async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
-}
-
-/** react-admin names each input after its source (its id is generated). */
-const field = (page: Page, name: string) => page.locator(`input[name="${name}"]:not([aria-hidden="true"]), textarea[name="${name}"]`).first();
-
-/** The helper text under an input: react-admin's validation message, or the API's. */
-async function errorOf(page: Page, name: string): Promise<string> {
-  const describedBy = await field(page, name).getAttribute('aria-describedby');
-  return describedBy ? ((await page.locator(`[id="${describedBy}"]`).textContent()) ?? '') : '';
-}
-
-/** A select: its hidden input carries the name, the combobox beside it opens the options. */
-async function choose(page: Page, name: string, option: string) {
-  await page.locator(`input[name="${name}"]`).locator('xpath=..').getByRole('combobox').click();
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 async function autocomplete(page: Page, name: string, typed: string, option: string) {
@@ -361,7 +309,8 @@ describe('the applicant pages', () => {
       { kind: 'PHOTO', mimeType: 'image/png' },
     ]);
     expect(stored.documents.find((document) => document.kind === 'PHOTO')!.sizeBytes).toBe(photoPng().length);
-  });
+    // Filling two whole forms takes a person's minutes, and a loaded machine's two.
+  }, 300_000);
 
   it('show a return with the reviewer’s comment, take the correction and the resubmission, and the history', async () => {
     const submitted = await storedApplication();
@@ -386,6 +335,8 @@ describe('the applicant pages', () => {
     const notice = page.getByTestId('return-notice');
     await expect.poll(() => page.getByTestId('return-comment').textContent()).toBe(returnComment);
     expect(await notice.textContent()).toContain('单位联系人电话：需修改（电话无法接通）');
+    // …and at the field itself, in the form.
+    expect(await page.getByTestId('returned-field-unitContactPhone').textContent()).toContain('需修改：电话无法接通');
     await field(page, 'unitContactPhone').fill('0991-2822001');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expect.poll(() => page.getByTestId('submit-application').isEnabled()).toBe(true);

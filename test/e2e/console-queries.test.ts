@@ -11,6 +11,7 @@ import { formFileQueries } from '../../admin/src/dataProvider/formFiles.ts';
 import { uploadMutations } from '../../admin/src/dataProvider/uploads.ts';
 import { resources } from '../../admin/src/dataProvider/resources.ts';
 import { reviewMutations } from '../../admin/src/dataProvider/reviews.ts';
+import { completeTrainingMutation, trainingQueries } from '../../admin/src/training/trainingRequests.ts';
 
 const schema = buildSchema(readFileSync(new URL('../../api/schema.graphql', import.meta.url), 'utf8'));
 const buildQuery = buildQueryFactory(undefined as never);
@@ -42,13 +43,14 @@ describe('the console queries the API through its one schema', () => {
   });
 
   it('asks for form files, documents and their links with queries the schema accepts', () => {
-    expect(Object.values(formFileQueries).map((query) => parse(query)).flatMap(errorsOf)).toEqual([]);
+    expect([...Object.values(formFileQueries), ...Object.values(trainingQueries)].map((query) => parse(query)).flatMap(errorsOf)).toEqual([]);
   });
 
   it('signs in, out, reviews and uploads scans with mutations the schema accepts', () => {
     const specs = [
       ...Object.values(reviewMutations),
       ...Object.values(uploadMutations),
+      completeTrainingMutation,
       { field: 'login', variables: '$username: String!, $password: String!', data: 'token expiresAt user { id username displayName role }' },
       { field: 'logout', variables: '', data: '' },
     ];

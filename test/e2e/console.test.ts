@@ -3,32 +3,23 @@
 // an application's page, and an employer's endorsement that the API then reports as ENDORSED.
 // Screenshots go to test/artifacts/.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, startApi, type TestApi } from '../support/api.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureConsoleBuilt, serveConsole, type ConsoleServer } from './support/console.ts';
-import { ensureArtifacts, screenshot, signIn as signInAt } from './support/pages.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword, type TestApi } from '../support/api.ts';
+import { type ConsoleServer, useConsole } from './support/console.ts';
+import { screenshot, signIn as signInAt } from './support/pages.ts';
 
 const now = new Date('2026-12-01T10:00:00+08:00');
 
+/** The built console, a seeded API whose clock reads `now`, and a Chromium (support/console.ts). */
+const consoleUnderTest = useConsole(now);
 let api: TestApi;
 let server: ConsoleServer;
 let browser: Browser;
 let adminToken: string;
 
 beforeAll(async () => {
-  ensureArtifacts();
-  await ensureConsoleBuilt();
-  browser = await launchChromium();
-  api = await startApi({ seeded: true, clock: () => now });
-  server = await serveConsole(api);
+  ({ api, server, browser } = consoleUnderTest);
   adminToken = await api.login('admin');
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await api?.close();
 });
 
 function signIn(username: string, loginScreenshot?: string): Promise<Page> {

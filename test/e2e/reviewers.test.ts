@@ -7,15 +7,16 @@
 // Screenshots go to test/artifacts/.
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type TestApi } from '../support/api.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestApi } from '../support/api.ts';
 import { pdfBytes } from '../support/uploads.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureConsoleBuilt, serveConsole, type ConsoleServer } from './support/console.ts';
-import { downloadBy, ensureArtifacts, screenshot, signIn } from './support/pages.ts';
+import { type ConsoleServer, useConsole } from './support/console.ts';
+import { downloadBy, screenshot, signIn } from './support/pages.ts';
 
 const now = new Date('2026-12-01T10:00:00+08:00');
 
+/** The built console, a seeded API whose clock reads `now`, and a Chromium (support/console.ts). */
+const consoleUnderTest = useConsole(now);
 let api: TestApi;
 let server: ConsoleServer;
 let browser: Browser;
@@ -26,19 +27,9 @@ const accounts = { employer: 'unit-001', prefecture: 'pref-653100', regional: 'a
 type Role = keyof typeof accounts;
 
 beforeAll(async () => {
-  ensureArtifacts();
-  await ensureConsoleBuilt();
-  browser = await launchChromium();
-  api = await startApi({ seeded: true, clock: () => now });
-  server = await serveConsole(api);
+  ({ api, server, browser } = consoleUnderTest);
   for (const [role, username] of Object.entries(accounts)) tokens[role] = await api.login(username);
   round = (await gql<{ currentRound: { id: string; year: number } }>('regional', '{ currentRound { id year } }')).currentRound;
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await api?.close();
 });
 
 /** The API's answer to `query` as `role`, failing the test on any error. */
@@ -64,11 +55,11 @@ interface QueueRow {
   eligibility: { blocking: boolean }[];
 }
 
-/** A reviewer's queue as the console's list asks for it: these statuses, oldest submission first. */
+/** A reviewer's queue as the console's list asks for it: these statuses, longest in its status first (queueSort). */
 async function queue(role: Role, statuses: string[]): Promise<{ totalCount: number; rows: QueueRow[] }> {
   const data = await gql<{ applications: { totalCount: number; edges: { node: QueueRow }[] } }>(
     role,
-    `query($filter: ApplicationFilter) { applications(first: 25, filter: $filter, orderBy: [{ field: SUBMITTED_AT, direction: ASC }]) {
+    `query($filter: ApplicationFilter) { applications(first: 25, filter: $filter, orderBy: [{ field: WAITING_SINCE, direction: ASC }]) {
       totalCount edges { node { id version name status mode eligibility { blocking } } } } }`,
     { filter: { statuses } },
   );
@@ -329,7 +320,8 @@ describe('the review queues', () => {
     await page.goto(`${server.url}/#/applications`);
     await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').textContent(), patiently).toContain(`共 ${listed.totalCount} 条`);
     for (const { row, index } of picks) {
-      await expect.poll(() => rows(page).nth(index).locator('td.column-name').textContent(), patiently).toBe(row.name);
+      // The name is the cell's first line (on a laptop the trainee number is stacked under it).
+      await expect.poll(() => rows(page).nth(index).locator('td.column-name span').first().textContent(), patiently).toBe(row.name);
       await rows(page).nth(index).locator('input[type="checkbox"]').check();
     }
     await page.getByTestId('bulk-review').click();

@@ -8,16 +8,17 @@
 // lists opening on the current round with a round select. Screenshots at 1440×900, 1280×720
 // and 390×844 go to test/artifacts/.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type TestApi } from '../support/api.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureConsoleBuilt, serveConsole, type ConsoleServer } from './support/console.ts';
-import { ensureArtifacts, screenshotsAtSizes, signIn } from './support/pages.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestApi } from '../support/api.ts';
+import { type ConsoleServer, useConsole } from './support/console.ts';
+import { screenshotsAtSizes, signIn } from './support/pages.ts';
 
 const now = new Date('2026-12-01T10:00:00+08:00');
 /** The console refetches after a change while the machine is busy with other tests: wait up to 20 s. */
 const patiently = { timeout: 20_000 };
 
+/** The built console, a seeded API whose clock reads `now`, and a Chromium (support/console.ts). */
+const consoleUnderTest = useConsole(now);
 let api: TestApi;
 let server: ConsoleServer;
 let browser: Browser;
@@ -26,19 +27,9 @@ let round: { id: string; year: number; name: string };
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  ensureArtifacts();
-  await ensureConsoleBuilt();
-  browser = await launchChromium();
-  api = await startApi({ seeded: true, clock: () => now });
-  server = await serveConsole(api);
+  ({ api, server, browser } = consoleUnderTest);
   adminToken = await api.login('admin');
   round = (await gql<{ currentRound: typeof round }>('{ currentRound { id year name } }')).currentRound;
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await api?.close();
 });
 
 async function gql<Data>(query: string, variables: Record<string, unknown> = {}, token = adminToken): Promise<Data> {
@@ -54,7 +45,6 @@ async function open(username: string): Promise<Page> {
   pages.push(page);
   return page;
 }
-
 
 interface RoundState {
   applicationDeadline: string;
@@ -140,7 +130,7 @@ describe('round settings', () => {
     await expect.poll(async () => (await roundState()).isOpenForRecommendations, patiently).toBe(false);
     expect(await roundState()).toMatchObject({ isOpenForApplications: false, isFinished: false });
     // Recommendations closed, the round not finished: the list says so and still offers the edit.
-    await expect.poll(() => page.locator(`[data-testid="round-list"] [data-phase]`).first().getAttribute('data-phase'), patiently).toBe('SELECTING');
+    await expect.poll(() => page.locator(`[data-testid="round-list"] [data-phase]`).first().getAttribute('data-phase'), patiently).toBe('SELECTION');
     expect(await page.getByTestId(`edit-round-${round.year}`).count()).toBe(1);
     await screenshotsAtSizes(page, 'round-list-selecting');
   });
@@ -197,10 +187,10 @@ interface QueueRow {
   eligibility: { blocking: boolean }[];
 }
 
-/** The reviewer's queue as the console asks for it: the current round, these statuses, oldest submission first. */
+/** The reviewer's queue as the console asks for it: the current round, these statuses, longest in its status first (queueSort). */
 async function queue(token: string, statuses: string[]): Promise<QueueRow[]> {
   const data = await gql<{ applications: { edges: { node: QueueRow }[] } }>(
-    `query($filter: ApplicationFilter) { applications(first: 25, filter: $filter, orderBy: [{ field: SUBMITTED_AT, direction: ASC }]) {
+    `query($filter: ApplicationFilter) { applications(first: 25, filter: $filter, orderBy: [{ field: WAITING_SINCE, direction: ASC }]) {
       edges { node { id version status mode area { id } eligibility { blocking } } } } }`,
     { filter: { statuses, roundYear: round.year } },
     token,
@@ -289,7 +279,7 @@ describe('reviewers', () => {
     await page.reload();
     await page.locator('[data-decision="RECOMMEND"]').waitFor();
     // The buttons stay disabled until the round's deadlines have been read again.
-    await expect.poll(() => page.locator('[data-decision="RECOMMEND"]').isDisabled(), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => page.locator('[data-decision="RECOMMEND"]').isDisabled()).toBe(false);
     expect(await page.getByTestId('review-closed').count()).toBe(0);
   });
 

@@ -10,6 +10,7 @@
 // a time: start it in beforeAll, close it in afterAll.
 import type { PrismaClient } from '@tepei/db/client';
 import { connectPrisma, disconnectPrisma } from '@tepei/api/db';
+import { startSessionChangeFeed, stopSessionChangeFeed } from '@tepei/api/auth/session-cache';
 import { createYogaApp, type YogaApp } from '@tepei/api/yoga';
 import { demoPassword } from '@tepei/db/seed';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -91,6 +92,8 @@ export async function startApi(options: StartApiOptions = {}): Promise<TestApi> 
   const db = await createTestDatabase({ seeded: options.seeded ? { today: options.clock?.() } : undefined });
   // Same pool size as the test database's own client: PGlite serves one query at a time.
   const prisma = connectPrisma({ url: db.url, poolSize: db.engine === 'embedded' ? db.poolSize : (options.poolSize ?? db.poolSize) });
+  // Sessions are kept as main.ts keeps them, so every test of revocation runs through the cache.
+  startSessionChangeFeed({ url: db.url, embedded: db.engine === 'embedded' });
   const yoga = createYogaApp({ clock: options.clock });
 
   function gql<Data = any>(query: string, variables: Record<string, unknown> = {}, token?: string, clientAddress?: string): Promise<GqlResponse<Data>> {
@@ -114,6 +117,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<TestApi> 
     gql,
     login,
     async close() {
+      await stopSessionChangeFeed();
       await disconnectPrisma();
       await db.close();
     },

@@ -162,7 +162,7 @@ export async function insertOne(
   const [rawId] = await insertApplications(world.api.prisma, { roundId: programme.roundId, ...place }, 1, status, mode);
   if (status === 'IN_TRAINING') {
     await world.api.prisma.trainingRecord.create({
-      data: { applicationId: rawId!, hostInstitution: '北京协和医院', startedOn: new Date('2027-06-01'), plannedEndOn: new Date('2028-06-01') },
+      data: { applicationId: rawId!, hostInstitution: '北京协和医院', startedOn: new Date('2025-12-01'), plannedEndOn: new Date('2026-12-01') },
     });
   }
   return subject(rawId!);
@@ -278,6 +278,10 @@ const successData: Record<string, string> = {
   register: 'data { expiresAt }',
   logout: 'data',
   setAreaAllocation: 'data { mode places }',
+  setHostPlaces: 'data { mode places }',
+  movePlacement: 'data { status }',
+  proposePlacement: 'data { placedCount }',
+  confirmPlacement: 'data { placedCount }',
 };
 
 /** The document calling `field`; `selection` replaces the usual typename, error and data selection. */
@@ -298,15 +302,111 @@ type Prepare = (world: World, role: Role) => Promise<PreparedCall>;
 
 const idVersion = { signature: '$id: ID!, $version: Int!', args: 'id: $id, version: $version' };
 
+// ── rounds, host institutions, placement: the regional admin acts on rows of its own ──
+
+let nextRoundYear = 2040;
+let nextHost = 1;
+
+/** A round of its own in `stage`, far from the world's 2027 round. */
+async function freshRound(world: World, stage: 'PREPARING' | 'PLACEMENT' | 'ORIENTATION') {
+  const year = nextRoundYear++;
+  const round = await world.api.prisma.round.create({
+    data: {
+      year,
+      name: `${year}年度`,
+      stage,
+      applicationDeadline: new Date(`${year}-03-05T23:59:59.999+08:00`),
+      recommendationDeadline: new Date(`${year}-03-20T23:59:59.999+08:00`),
+      ageCutoffDate: new Date(`${year - 45}-01-01`),
+      shortageSpecialties: [],
+    },
+  });
+  return round.id;
+}
+
+async function freshHost(world: World, places: { roundId: string; places: number } | null = null) {
+  const host = await world.api.prisma.hostInstitution.create({ data: { name: `测试培养单位${nextHost++}`, province: '北京市', kind: 'UNIVERSITY', specialties: [], mentors: [] } });
+  if (places) await world.api.prisma.hostPlaces.create({ data: { roundId: places.roundId, hostInstitutionId: host.id, mode: 'REMOTE', places: places.places } });
+  return host.id;
+}
+
+/** A round in its placement phase with one selected trainee, proposed at a host with a place (or unplaced). */
+async function proposedRound(world: World, placed: boolean) {
+  const roundId = await freshRound(world, 'PLACEMENT');
+  const hostId = await freshHost(world, { roundId, places: 1 });
+  const [applicationId] = await insertApplications(world.api.prisma, { roundId, unitId: world.programme.kashgar.unitId, areaId: world.programme.kashgar.areaId }, 1, 'SELECTED');
+  await world.api.prisma.placement.create({ data: { roundId, applicationId: applicationId!, hostInstitutionId: placed ? hostId : null, proposedAt: new Date('2027-04-01') } });
+  return { roundId, hostId, applicationId: applicationId! };
+}
+
+const hostInput = (name: string) => ({ name, province: '上海市', kind: 'UNIVERSITY', specialties: ['临床医学'], mentors: ['王教授'] });
+const someId = (type: string) => globalId(type, '00000000-0000-4000-8000-000000000001');
+
+const roundMutationCalls: Record<string, Prepare> = {
+  async createRound(world, role) {
+    const year = nextRoundYear++;
+    return prepared(world, role, 'createRound', '$input: CreateRoundInput!', 'input: $input', {
+      input: {
+        year,
+        applicationDeadline: `${year}-03-05T23:59:59.999+08:00`,
+        recommendationDeadline: `${year}-03-20T23:59:59.999+08:00`,
+        remotePlaces: 200,
+        localPlaces: 200,
+        shortageSpecialties: ['临床医学'],
+      },
+    });
+  },
+  async advanceRoundPhase(world, role) {
+    const roundId = role === 'regional' ? globalId('Round', await freshRound(world, 'ORIENTATION')) : world.roundGlobalId;
+    return prepared(world, role, 'advanceRoundPhase', '$roundId: ID!', 'roundId: $roundId, to: TRAINING', { roundId });
+  },
+  async createHostInstitution(world, role) {
+    return prepared(world, role, 'createHostInstitution', '$input: HostInstitutionInput!', 'input: $input', { input: hostInput(`新列入培养单位${nextHost++}`) });
+  },
+  async updateHostInstitution(world, role) {
+    const id = role === 'regional' ? globalId('HostInstitution', await freshHost(world)) : someId('HostInstitution');
+    return prepared(world, role, 'updateHostInstitution', '$id: ID!, $input: HostInstitutionInput!', 'id: $id, input: $input', { id, input: hostInput(`改名培养单位${nextHost++}`) });
+  },
+  async setHostPlaces(world, role) {
+    const hostId = role === 'regional' ? globalId('HostInstitution', await freshHost(world)) : someId('HostInstitution');
+    return prepared(world, role, 'setHostPlaces', '$roundId: ID!, $hostId: ID!', 'roundId: $roundId, hostId: $hostId, mode: REMOTE, places: 3', { roundId: world.roundGlobalId, hostId });
+  },
+  async acceptHostProposal(world, role) {
+    const name = `申报人提出的单位${nextHost++}`;
+    const id = role === 'regional' ? globalId('HostProposal', (await world.api.prisma.hostProposal.create({ data: { name } })).id) : someId('HostProposal');
+    return prepared(world, role, 'acceptHostProposal', '$id: ID!, $input: HostInstitutionInput!', 'id: $id, input: $input', { id, input: hostInput(name) });
+  },
+  async refuseHostProposal(world, role) {
+    const id = role === 'regional' ? globalId('HostProposal', (await world.api.prisma.hostProposal.create({ data: { name: `不予列入的单位${nextHost++}` } })).id) : someId('HostProposal');
+    return prepared(world, role, 'refuseHostProposal', '$id: ID!', 'id: $id, reason: "非培养机构"', { id });
+  },
+  async proposePlacement(world, role) {
+    const roundId = role === 'regional' ? globalId('Round', await freshRound(world, 'PLACEMENT')) : world.roundGlobalId;
+    return prepared(world, role, 'proposePlacement', '$roundId: ID!', 'roundId: $roundId', { roundId });
+  },
+  async movePlacement(world, role) {
+    const target = role === 'regional' ? await proposedRound(world, false) : null;
+    return prepared(world, role, 'movePlacement', '$applicationId: ID!, $hostId: ID!', 'applicationId: $applicationId, hostId: $hostId, reason: "人工调整"', {
+      applicationId: target ? globalId('Application', target.applicationId) : world.fixed.kashgarSelected.id,
+      hostId: target ? globalId('HostInstitution', target.hostId) : someId('HostInstitution'),
+    });
+  },
+  async confirmPlacement(world, role) {
+    const roundId = role === 'regional' ? globalId('Round', (await proposedRound(world, true)).roundId) : world.roundGlobalId;
+    return prepared(world, role, 'confirmPlacement', '$roundId: ID!', 'roundId: $roundId, startsOn: "2027-06-01"', { roundId });
+  },
+};
+
 /**
  * Each mutation, arranged for `role`: the role that may take the step acts on something
  * fresh of its own (so the call can succeed, and succeed again); every other role acts on
  * the fixed rows, where a refusal changes nothing.
  */
 export const mutationCalls: Record<string, Prepare> = {
+  ...roundMutationCalls,
   async completeTraining(world, role) {
     const target = role === 'regional' ? await insertOne(world, 'IN_TRAINING') : world.fixed.kashgarInTraining;
-    return prepared(world, role, 'completeTraining', `${idVersion.signature}`, `${idVersion.args}, completedOn: "2028-05-31", assessment: QUALIFIED`, {
+    return prepared(world, role, 'completeTraining', `${idVersion.signature}`, `${idVersion.args}, completedOn: "2026-11-30", assessment: QUALIFIED`, {
       id: target.id,
       version: target.version,
     });

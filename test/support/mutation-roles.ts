@@ -8,7 +8,17 @@ export const mutationCalls = { ...matrixCalls, ...documentMutationCalls };
 
 /** Who succeeds at each mutation (see the two files above for what each acts on). */
 export const succeedsAs: Record<string, Role> = {
+  acceptHostProposal: 'regional',
+  advanceRoundPhase: 'regional',
   completeTraining: 'regional',
+  confirmPlacement: 'regional',
+  createHostInstitution: 'regional',
+  createRound: 'regional',
+  movePlacement: 'regional',
+  proposePlacement: 'regional',
+  refuseHostProposal: 'regional',
+  setHostPlaces: 'regional',
+  updateHostInstitution: 'regional',
   createApplication: 'applicant',
   createOrientationSession: 'regional',
   createUser: 'regional',

@@ -1,6 +1,7 @@
 // GraphQL multipart requests (the upload mutations take a `File`), sample files whose first
 // bytes are those of real PDF, JPEG and PNG files, and the upload mutations ready to be
 // called as any role of support/matrix.ts.
+import { deflateSync } from 'node:zlib';
 import type { GqlResponse, TestApi } from './api.ts';
 import { freshDraft, mutationDocument, tokenOf, type PreparedCall, type Role, type World } from './matrix.ts';
 import { globalId } from './workflow.ts';
@@ -132,4 +133,43 @@ export async function uploadSignedScans(api: TestApi, scans: { unitToken: string
   if (form4?.__typename !== 'MutationUploadForm4ScanSuccess') throw new Error(`form 4 scan refused: ${JSON.stringify(form4)}`);
   const form5 = await uploadForm5Scan(api, scans.prefectureToken, scans.roundId, scans.areaId);
   if (form5?.__typename !== 'MutationUploadForm5ScanSuccess') throw new Error(`form 5 scan refused: ${JSON.stringify(form5)}`);
+}
+
+// ─────────────────────────────── an image a browser can show ───────────────────────────────
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A real RGB PNG (a 1-inch photo's 2:3 shape, a blue background and a lighter face). */
+export function photoPng(width = 60, height = 90): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const face = (x - width / 2) ** 2 / (width / 4) ** 2 + (y - height / 2.5) ** 2 / (height / 5) ** 2 < 1;
+      rows.set(face ? [240, 210, 180] : [60, 120, 200], y * (width * 3 + 1) + 1 + x * 3);
+    }
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }

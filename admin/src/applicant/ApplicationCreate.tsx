@@ -4,17 +4,16 @@
 import { Alert, Box, Card, CardContent, Divider, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { Form, Loading, SaveButton, Title, Toolbar, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { beijingDate, formatDateTime } from '../common/format.ts';
+import { formatDateTime } from '../common/format.ts';
 import { createApplication } from './applicantRequests.ts';
 import { FormThreeInputs, FormTwoInputs } from './ApplicationFormInputs.tsx';
 import { emptyFormValues, toFormInput, type ApplicationFormValues } from './applicationFormValues.ts';
-import { applicationFormProblems, problemsToErrors } from './formValidation.ts';
+import { saveValidator } from './formValidation.ts';
 import { refusalOf } from './serverProblems.ts';
 import { useApplicationStart } from './useApplicationStart.ts';
 
-/** The API's checks, run on the applicant's Beijing date. */
-export const validateForm = (values: Record<string, unknown>) =>
-  problemsToErrors(applicationFormProblems(values as unknown as ApplicationFormValues, beijingDate(new Date().toISOString())));
+/** The API's checks of a draft: what is filled in must be right, nothing has to be. */
+const validateDraft = saveValidator();
 
 export const ApplicationCreate = () => {
   const translate = useTranslate();
@@ -61,7 +60,7 @@ export const ApplicationCreate = () => {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             {round.name} · {translate('tepei.applicant.form.deadline', { deadline: formatDateTime(round.applicationDeadline) })}
           </Typography>
-          <Form defaultValues={defaults} validate={validateForm} onSubmit={save}>
+          <Form defaultValues={defaults} validate={validateDraft} onSubmit={save} warnWhenUnsavedChanges>
             <FormTwoInputs unitName={start.me.unit?.name} />
             <Divider sx={{ my: 3 }} />
             <FormThreeInputs />
@@ -70,8 +69,11 @@ export const ApplicationCreate = () => {
                 {refusal}
               </Alert>
             ) : null}
-            <Toolbar sx={{ mt: 2 }}>
+            <Toolbar sx={{ mt: 2, flexWrap: 'wrap', gap: 1 }}>
               <SaveButton label="tepei.applicant.form.save" alwaysEnable />
+              <Typography variant="caption" color="text.secondary">
+                {translate('tepei.applicant.form.draftHint')}
+              </Typography>
             </Toolbar>
           </Form>
         </CardContent>

@@ -1,18 +1,19 @@
 // 修改申报: a draft, or an application returned for correction, with the reviewers' comments on
 // top; forms 2 and 3 (updateApplication), the photo and evidence, classified items, and the
 // submission of the saved version.
-import { Alert, Box, Card, CardContent, Divider } from '@mui/material';
+import { Alert, Box, Card, CardContent, Divider, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { EditBase, Form, Loading, SaveButton, Title, Toolbar, useEditContext, useFormIsDirty, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { ApplicationSummary } from '../applications/ApplicationSummary.tsx';
 import type { ApplicationRecord } from '../applications/types.ts';
 import { updateApplication } from './applicantRequests.ts';
-import { validateForm } from './ApplicationCreate.tsx';
 import { FormThreeInputs, FormTwoInputs } from './ApplicationFormInputs.tsx';
 import { recordToFormValues, toFormInput, type ApplicationFormValues } from './applicationFormValues.ts';
 import { ClassifiedItemsPanel } from './ClassifiedItemsPanel.tsx';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
+import { saveValidator } from './formValidation.ts';
 import { ReturnNotice } from './ReturnNotice.tsx';
+import { PartFindings, ReturnedFindingsProvider, returnedFindings } from './returnedFindings.tsx';
 import { refusalOf } from './serverProblems.ts';
 import { SubmitPanel } from './SubmitPanel.tsx';
 
@@ -34,6 +35,8 @@ const ApplicationEditView = () => {
   const [refusal, setRefusal] = useState<string | null>(null);
   const values = useMemo(() => (record?.workHistory ? { id: record.id, ...recordToFormValues(record) } : undefined), [record]);
   const editable = record ? editableStatuses.includes(record.status) : false;
+  // A returned application keeps its choices and dates; a draft needs nothing (saveCompleteness).
+  const validate = useMemo(() => saveValidator(record?.status), [record?.status]);
 
   useEffect(() => {
     if (record && !editable) redirect('show', 'myApplications', record.id);
@@ -57,6 +60,7 @@ const ApplicationEditView = () => {
   };
 
   return (
+    <ReturnedFindingsProvider findings={returnedFindings(record)}>
     <Box sx={{ mt: 2, mb: 4 }}>
       <Title title={translate('tepei.applicant.form.editTitle')} />
       <ReturnNotice />
@@ -65,7 +69,7 @@ const ApplicationEditView = () => {
       </Card>
       <Card sx={{ mb: 2 }}>
         <CardContent>
-          <Form record={values} validate={validateForm} onSubmit={save}>
+          <Form record={values} validate={validate} onSubmit={save} warnWhenUnsavedChanges>
             <DirtyReporter onDirty={setDirty} />
             <FormTwoInputs unitName={record.unit?.name} />
             <Divider sx={{ my: 3 }} />
@@ -75,20 +79,25 @@ const ApplicationEditView = () => {
                 {refusal}
               </Alert>
             ) : null}
-            <Toolbar sx={{ mt: 2 }}>
+            <Toolbar sx={{ mt: 2, flexWrap: 'wrap', gap: 1 }}>
               <SaveButton label="tepei.applicant.form.save" />
+              <Typography variant="caption" color="text.secondary">
+                {translate('tepei.applicant.form.draftHint')}
+              </Typography>
             </Toolbar>
           </Form>
         </CardContent>
       </Card>
       <Card sx={{ mb: 2 }}>
         <CardContent>
+          <PartFindings part="documents" />
           <DocumentsPanel onChange={() => void refetch()} />
           <ClassifiedItemsPanel onChange={() => void refetch()} />
           <SubmitPanel dirty={dirty} />
         </CardContent>
       </Card>
     </Box>
+    </ReturnedFindingsProvider>
   );
 };
 

@@ -1,12 +1,12 @@
 // The inputs of forms 2 and 3 in the order of the notice's paper forms (附件2, 附件3), shared by
 // the new and the edit page. Labels are the forms' own words (resources.applications.fields.*).
 import { Box, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
   ArrayInput,
   AutocompleteInput,
   BooleanInput,
-  DateInput,
   FormDataConsumer,
   NumberInput,
   RadioButtonGroupInput,
@@ -15,16 +15,47 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { parseResidentId } from '../../../prisma/src/reference/resident-id.ts';
+import { DateInput } from '../common/DateInput.tsx';
 import { Section } from '../common/Section.tsx';
 import { enumChoices } from '../enums.ts';
+import { PartFindings, useMarkedInputs, type FormPart } from './returnedFindings.tsx';
 
 const label = (field: string) => `resources.applications.fields.${field}`;
 const form = (key: string) => `tepei.applicant.form.${key}`;
 
-/** Inputs side by side, as many as fit; `wide` children take a whole row. */
+/** Inputs side by side, as many as fit; `wide` children take a whole row. An input a returning review names is marked. */
 const Row = ({ children }: { children: ReactNode }) => (
-  <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', columnGap: 2, alignItems: 'start' }}>{children}</Box>
+  <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', columnGap: 2, alignItems: 'start' }}>{useMarkedInputs(children)}</Box>
 );
+
+/** A part of the form, headed by what a returning review said about it. */
+const FormSection = ({ title, part, children }: { title: string; part: FormPart; children: ReactNode }) => (
+  <Section title={title}>
+    <PartFindings part={part} />
+    {children}
+  </Section>
+);
+
+/**
+ * 出生日期 and 性别 as the ID number states them (GB 11643-1999: digits 7–14, digit 17 odd for
+ * male; parseResidentId, the rule the API checks them by), filled in once the number is valid.
+ */
+const FactsFromIdNumber = () => {
+  const idNumber = useWatch({ name: 'idNumber' }) as string | undefined;
+  const { getValues, setValue } = useFormContext();
+  useEffect(() => {
+    const parsed = parseResidentId(idNumber ?? '');
+    if (!parsed.ok) return;
+    const { birthDate, gender } = parsed.facts;
+    // Not a change of the applicant's own: the ID number typed is the change (on a new form it is
+    // the registered one, and a form nobody touched is left without a warning).
+    const options = { shouldDirty: false, shouldValidate: true };
+    if (getValues('birthDate') !== birthDate) setValue('birthDate', birthDate, options);
+    if (getValues('gender') !== gender) setValue('gender', gender, options);
+  }, [idNumber, getValues, setValue]);
+  return null;
+};
 
 const Wide = ({ children }: { children: ReactNode }) => <Box sx={{ gridColumn: '1 / -1' }}>{children}</Box>;
 
@@ -142,18 +173,19 @@ export const FormTwoInputs = ({ unitName }: { unitName?: string }) => {
       <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
         {translate(form('form2'))}
       </Typography>
-      <Section title="tepei.application.sections.basic">
+      <FormSection title="tepei.application.sections.basic" part="basic">
         <Row>
           <TextInput source="name" label={label('name')} />
-          <SelectInput source="gender" label={label('gender')} choices={enumChoices('Gender')} />
+          <SelectInput source="gender" label={label('gender')} choices={enumChoices('Gender')} helperText={form('fromIdNumber')} />
           <AutocompleteInput source="ethnicity" label={label('ethnicity')} choices={enumChoices('Ethnicity')} translateChoice />
-          <DateInput source="birthDate" label={label('birthDate')} />
+          <DateInput source="birthDate" label={label('birthDate')} helperText={form('fromIdNumber')} />
           <TextInput source="idNumber" label={label('idNumber')} helperText={form('idNumberHint')} />
+          <FactsFromIdNumber />
           <SelectInput source="politicalStatus" label={label('politicalStatus')} choices={enumChoices('PoliticalStatus')} />
           <RadioButtonGroupInput source="chineseProficiency" label={label('chineseProficiency')} choices={enumChoices('ChineseProficiency')} />
         </Row>
-      </Section>
-      <Section title="tepei.application.sections.education">
+      </FormSection>
+      <FormSection title="tepei.application.sections.education" part="education">
         <Row>
           <TextInput source="graduateSchool" label={label('graduateSchool')} />
           <SelectInput source="education" label={label('education')} choices={enumChoices('Education')} />
@@ -164,8 +196,8 @@ export const FormTwoInputs = ({ unitName }: { unitName?: string }) => {
           <TextInput source="titleName" label={label('titleName')} />
           <SelectInput source="titleLevel" label={label('titleLevel')} choices={enumChoices('TitleLevel')} />
         </Row>
-      </Section>
-      <Section title="tepei.applicant.form.unitSection">
+      </FormSection>
+      <FormSection title="tepei.applicant.form.unitSection" part="unit">
         <Row>
           <Wide>
             <Typography variant="body2" sx={{ mb: 1 }} data-testid="applicant-unit">
@@ -177,8 +209,8 @@ export const FormTwoInputs = ({ unitName }: { unitName?: string }) => {
           <TextInput source="unitAddress" label={label('unitAddress')} />
           <TextInput source="postcode" label={label('postcode')} />
         </Row>
-      </Section>
-      <Section title="tepei.application.sections.contact">
+      </FormSection>
+      <FormSection title="tepei.application.sections.contact" part="contact">
         <Row>
           <TextInput source="phone" label={label('phone')} type="tel" />
           <TextInput source="email" label={label('email')} type="email" />
@@ -187,8 +219,8 @@ export const FormTwoInputs = ({ unitName }: { unitName?: string }) => {
           <TextInput source="emergencyContactName" label={label('emergencyContactName')} />
           <TextInput source="emergencyContactPhone" label={label('emergencyContactPhone')} />
         </Row>
-      </Section>
-      <Section title="tepei.application.sections.health">
+      </FormSection>
+      <FormSection title="tepei.application.sections.health" part="health">
         <Row>
           <Wide>
             <YesNoInput source="hasDisqualifyingIllness" labelKey={label('hasDisqualifyingIllness')} yes="tepei.application.healthYes" no="tepei.application.healthNo" />
@@ -196,25 +228,26 @@ export const FormTwoInputs = ({ unitName }: { unitName?: string }) => {
           <YesNoInput source="earlierTrainee" labelKey={label('earlierTrainee')} yes={form('yes')} no={form('no')} />
           <EarlierTrainingInputs />
         </Row>
-      </Section>
-      <Section title="tepei.applicant.form.modeSection">
+      </FormSection>
+      <FormSection title="tepei.applicant.form.modeSection" part="mode">
         <Row>
           <RadioButtonGroupInput source="mode" label={label('mode')} choices={enumChoices('TrainingMode')} />
           <TextInput source="trainingSpecialty" label={label('trainingSpecialty')} />
         </Row>
-      </Section>
-      <Section title="resources.applications.fields.workHistory">
+      </FormSection>
+      <FormSection title="resources.applications.fields.workHistory" part="workHistory">
         <WorkHistoryInputs />
-      </Section>
-      <Section title="resources.applications.fields.awards">
+      </FormSection>
+      <FormSection title="resources.applications.fields.awards" part="awards">
         <AwardInputs />
-      </Section>
-      <Section title="resources.applications.fields.publications">
+      </FormSection>
+      <FormSection title="resources.applications.fields.publications" part="publications">
         <PublicationInputs />
-      </Section>
-      <Section title="resources.applications.fields.studyGoals">
-        <TextInput source="studyGoals" label={false} helperText={form('studyGoalsHint')} multiline minRows={4} fullWidth />
-      </Section>
+      </FormSection>
+      <FormSection title="resources.applications.fields.studyGoals" part="studyGoals">
+        {/* The section's title says what it is; a screen reader reads it as the input's name. */}
+        <TextInput source="studyGoals" label={false} helperText={form('studyGoalsHint')} multiline minRows={4} fullWidth slotProps={{ htmlInput: { 'aria-label': translate(label('studyGoals')) } }} />
+      </FormSection>
     </Box>
   );
 };
@@ -230,9 +263,9 @@ export const FormThreeInputs = () => {
       <Row>
         <TextInput source="intendedSpecialty" label={label('intendedSpecialty')} />
       </Row>
-      <Section title="resources.applications.fields.hostPreferences">
+      <FormSection title="resources.applications.fields.hostPreferences" part="form3">
         <HostPreferenceInputs />
-      </Section>
+      </FormSection>
       <TextInput source="preferenceRemarks" label={label('preferenceRemarks')} multiline minRows={2} fullWidth />
     </Box>
   );

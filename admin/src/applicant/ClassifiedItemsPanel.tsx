@@ -4,6 +4,7 @@ import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui
 import { useState } from 'react';
 import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import type { ApplicationRecord } from '../applications/types.ts';
+import { DateTextField } from '../common/DateInput.tsx';
 import { beijingDate, formatDate } from '../common/format.ts';
 import { Section } from '../common/Section.tsx';
 import { enumChoices } from '../enums.ts';
@@ -80,14 +81,12 @@ export const ClassifiedItemsPanel = ({ onChange, readOnly = false }: { onChange?
                   </MenuItem>
                 ))}
               </TextField>
-              <TextField
-                type="date"
+              <DateTextField
                 size="small"
                 label={translate('tepei.applicant.classified.sentOfflineOn')}
                 value={sentOfflineOn}
-                onChange={(event) => setSentOfflineOn(event.target.value)}
-                InputLabelProps={{ shrink: true }}
-                inputProps={{ 'data-testid': 'classified-date' }}
+                onChange={setSentOfflineOn}
+                slotProps={{ htmlInput: { 'data-testid': 'classified-date' } }}
               />
               <Button variant="outlined" size="small" disabled={busy || !sentOfflineOn} onClick={save} data-testid="classified-record">
                 {translate('tepei.applicant.classified.record')}

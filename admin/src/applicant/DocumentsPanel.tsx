@@ -9,6 +9,7 @@ import { Section } from '../common/Section.tsx';
 import { SimpleTable } from '../common/SimpleTable.tsx';
 import { UploadButton } from '../common/UploadButton.tsx';
 import { uploadEvidence, uploadPhoto } from './applicantRequests.ts';
+import { ApplicationPhoto } from './ApplicationPhoto.tsx';
 
 export interface ApplicationDocument {
   id: string;
@@ -37,6 +38,7 @@ export const DocumentsPanel = ({ onChange }: { onChange: () => void }) => {
           <Typography variant="body2" sx={{ fontWeight: 600, minWidth: 80 }}>
             {translate('tepei.applicant.documents.photo')}
           </Typography>
+          <ApplicationPhoto applicationId={record.id} photoId={photo?.id} />
           <Typography variant="body2" data-testid="photo-name">
             {photo ? photo.fileName : translate('tepei.applicant.documents.none')}
           </Typography>

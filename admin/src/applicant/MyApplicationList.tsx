@@ -2,11 +2,12 @@
 // file one for the open round when there is none yet.
 import AddIcon from '@mui/icons-material/Add';
 import { Card, CardContent, Typography } from '@mui/material';
-import { Button, Datagrid, List, TextField, TopToolbar, useListContext, useTranslate, type RaRecord } from 'react-admin';
+import { Button, List, TextField, TopToolbar, useListContext, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { StatusChip } from '../applications/StatusChip.tsx';
 import { DateTimeField } from '../common/DateTimeField.tsx';
-import { EnumField } from '../common/EnumField.tsx';
+import { EnumField, EnumText } from '../common/EnumField.tsx';
+import { ListGrid } from '../common/ListGrid.tsx';
 import { editableStatuses } from './ApplicationEdit.tsx';
 import { useApplicationStart } from './useApplicationStart.ts';
 
@@ -63,9 +64,20 @@ const Empty = () => {
 
 const rowClick = (id: unknown, _resource: string, record: RaRecord) => (editableStatuses.includes(record.status as string) ? 'edit' : 'show');
 
+/** An application on a phone: the round and where it stands, then what was applied for. */
+const phoneRow = {
+  primaryText: (row: RaRecord) => row.round?.name,
+  secondaryText: (row: RaRecord) => (
+    <>
+      <EnumText enum="TrainingMode" value={row.mode} /> · {row.trainingSpecialty}
+    </>
+  ),
+  tertiaryText: () => <StatusChip />,
+};
+
 export const MyApplicationList = () => (
   <List actions={<Actions />} empty={<Empty />} pagination={false} exporter={false} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={100}>
-    <Datagrid rowClick={rowClick} bulkActionButtons={false}>
+    <ListGrid rowClick={rowClick} bulkActionButtons={false} phone={phoneRow}>
         <TextField source="round.name" sortable={false} />
         <StatusChip source="status" label="resources.myApplications.fields.status" sortable={false} />
         <EnumField source="mode" enum="TrainingMode" sortable={false} />
@@ -73,6 +85,6 @@ export const MyApplicationList = () => (
         <TextField source="unit.name" sortable={false} />
         <DateTimeField source="submittedAt" sortable={false} />
         <DateTimeField source="updatedAt" sortable={false} />
-    </Datagrid>
+    </ListGrid>
   </List>
 );

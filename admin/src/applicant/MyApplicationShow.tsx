@@ -11,22 +11,44 @@ import { ReviewHistory } from '../applications/ReviewHistory.tsx';
 import { StatusHistory } from '../applications/StatusHistory.tsx';
 import type { ApplicationRecord } from '../applications/types.ts';
 import { Section } from '../common/Section.tsx';
+import { TrainingPanel } from '../training/index.ts';
 import { editableStatuses } from './ApplicationEdit.tsx';
 import { ClassifiedItemsPanel } from './ClassifiedItemsPanel.tsx';
 import { type ApplicationDocument } from './DocumentsPanel.tsx';
 import { ReturnNotice } from './ReturnNotice.tsx';
 import { SimpleTable } from '../common/SimpleTable.tsx';
 import { formatDateTime } from '../common/format.ts';
+import { ApplicationPhoto } from './ApplicationPhoto.tsx';
+import { WithdrawButton } from './WithdrawButton.tsx';
 
 const ShowActions = () => {
   const record = useRecordContext<ApplicationRecord>();
-  if (!record || !editableStatuses.includes(record.status)) return <TopToolbar />;
   return (
-    <TopToolbar>
-      <Button component={Link} to={`/myApplications/${encodeURIComponent(record.id)}`} label="tepei.applicant.list.edit" data-testid="edit-application">
-        <EditIcon />
-      </Button>
+    <TopToolbar sx={{ flexWrap: 'wrap', gap: 1 }}>
+      {record && editableStatuses.includes(record.status) ? (
+        <Button component={Link} to={`/myApplications/${encodeURIComponent(record.id)}`} label="tepei.applicant.list.edit" data-testid="edit-application">
+          <EditIcon />
+        </Button>
+      ) : null}
+      <WithdrawButton />
     </TopToolbar>
+  );
+};
+
+/** The summary beside the photo, as on the paper form. */
+const Heading = () => {
+  const record = useRecordContext<ApplicationRecord & { documents?: ApplicationDocument[] }>();
+  if (!record) return null;
+  const photo = record.documents?.find((document) => document.kind === 'PHOTO');
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, pr: 2, flexWrap: 'wrap' }}>
+      <Box sx={{ flex: '1 1 280px', minWidth: 0 }}>
+        <ApplicationSummary />
+      </Box>
+      <Box sx={{ pt: 2, pl: { xs: 2, sm: 0 } }}>
+        <ApplicationPhoto applicationId={record.id} photoId={photo?.id} />
+      </Box>
+    </Box>
   );
 };
 
@@ -56,12 +78,13 @@ const Title = () => {
 
 export const MyApplicationShow = () => (
   <Show resource="myApplications" title={<Title />} actions={<ShowActions />}>
-    <ApplicationSummary />
+    <Heading />
     <Box sx={{ px: 2 }}>
       <ReturnNotice />
     </Box>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="tepei.applicant.status.title">
+        <TrainingPanel />
         <Section title="tepei.application.tabs.history">
           <StatusHistory />
         </Section>

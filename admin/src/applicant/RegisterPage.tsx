@@ -1,7 +1,7 @@
 // 申报人注册: a public page (no sign-in, no menu) reached from the sign-in page. The username is
 // the applicant's ID number; the employer unit comes from the API's registrationUnits. Once
 // registered, the applicant signs in with the same credentials and lands on the new form.
-import { Alert, Box, Card, CardContent, Link, Stack, Typography } from '@mui/material';
+import { Alert, Box, Link, Stack } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { AutocompleteInput, Form, PasswordInput, SaveButton, TextInput, useAuthProvider, useNotify, useTranslate } from 'react-admin';
@@ -9,6 +9,7 @@ import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { applicantQueries, query, register, type RegisterInput, type RegistrationUnit } from './applicantRequests.ts';
 import { idNumberProblem } from './formValidation.ts';
 import { refusalOf } from './serverProblems.ts';
+import { PublicPageCard } from '../common/PublicPageCard.tsx';
 
 interface RegisterValues extends RegisterInput {
   passwordAgain: string;
@@ -75,18 +76,7 @@ export const RegisterPage = () => {
   };
 
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', bgcolor: 'grey.100', py: 6 }}>
-      <Card sx={{ width: 520 }} data-testid="register-page">
-        <CardContent>
-          <Typography variant="subtitle1" component="p" sx={{ fontWeight: 600, textAlign: 'center' }}>
-            {translate('tepei.programme')}
-          </Typography>
-          <Typography variant="h6" component="h1" sx={{ textAlign: 'center', mb: 1 }}>
-            {translate('tepei.applicant.register.title')}
-          </Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            {translate('tepei.applicant.register.intro')}
-          </Typography>
+    <PublicPageCard title="tepei.applicant.register.title" intro="tepei.applicant.register.intro" maxWidth={520} testId="register-page">
           {refusal ? (
             <Alert severity="error" sx={{ mb: 2 }} data-testid="register-error">
               {refusal}
@@ -114,8 +104,6 @@ export const RegisterPage = () => {
               {translate('tepei.applicant.register.backToLogin')}
             </Link>
           </Box>
-        </CardContent>
-      </Card>
-    </Box>
+    </PublicPageCard>
   );
 };

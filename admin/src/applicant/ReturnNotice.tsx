@@ -4,12 +4,14 @@ import { Alert, AlertTitle, Box, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { ApplicationRecord } from '../applications/types.ts';
 import { formatDateTime } from '../common/format.ts';
+import { latestReturn as latestReturnOf, useFindingLabel } from './returnedFindings.tsx';
 
 export const ReturnNotice = () => {
   const record = useRecordContext<ApplicationRecord>();
   const translate = useTranslate();
+  const findingLabel = useFindingLabel();
   if (record?.status !== 'RETURNED_TO_APPLICANT') return null;
-  const latestReturn = [...(record.reviews ?? [])].filter((review) => review.decision === 'RETURN').sort((a, b) => b.decidedAt.localeCompare(a.decidedAt))[0];
+  const latestReturn = latestReturnOf(record);
   return (
     <Alert severity="warning" sx={{ mb: 2 }} data-testid="return-notice">
       <AlertTitle>{translate('tepei.applicant.returned.title')}</AlertTitle>
@@ -32,7 +34,7 @@ export const ReturnNotice = () => {
                 .map((finding) => (
                   <li key={finding.item}>
                     <Typography variant="body2">
-                      {translate(`resources.applications.fields.${finding.item.replace(/\[\d+\]$/, '')}`, { _: finding.item })}：
+                      {findingLabel(finding.item)}：
                       {translate(`tepei.enums.FindingResult.${finding.result}`)}
                       {finding.comment ? `（${finding.comment}）` : ''}
                     </Typography>

@@ -1,10 +1,34 @@
 // 提交申报 / 重新提交: the saved version goes to the employer unit (submitApplication), after a
 // confirmation. Unsaved changes must be saved first, or the unit would review an older version.
+// A draft may be saved half filled in: the API then names every missing field, listed here.
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import type { ApplicationRecord } from '../applications/types.ts';
+import type { FieldProblem } from '../dataProvider/errors.ts';
 import { submitApplication } from './applicantRequests.ts';
+import { useFindingLabel } from './returnedFindings.tsx';
+import { WithdrawButton } from './WithdrawButton.tsx';
+
+/** What the form still lacks, each at its field in words: 毕业院校：请填写毕业院校. */
+const MissingFields = ({ problems }: { problems: FieldProblem[] }) => {
+  const translate = useTranslate();
+  const label = useFindingLabel();
+  return (
+    <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }} data-testid="submit-missing">
+      {problems.map(({ path, message }) => {
+        const [, field, row] = path;
+        const item = field ? (row !== undefined && /^\d+$/.test(row) ? `${field}[${row}]` : field) : '';
+        return (
+          <li key={path.join('.')} data-path={path.slice(1).join('.')}>
+            {item ? `${label(item)}：` : ''}
+            {message || translate('ra.message.invalid_form')}
+          </li>
+        );
+      })}
+    </Box>
+  );
+};
 
 export const SubmitPanel = ({ dirty }: { dirty: boolean }) => {
   const record = useRecordContext<ApplicationRecord>();
@@ -14,12 +38,14 @@ export const SubmitPanel = ({ dirty }: { dirty: boolean }) => {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [missing, setMissing] = useState<FieldProblem[]>([]);
   if (!record) return null;
   const resubmitting = record.status === 'RETURNED_TO_APPLICANT';
 
   const submit = async () => {
     setBusy(true);
     setRefusal(null);
+    setMissing([]);
     try {
       await submitApplication(record.id, record.version);
       setOpen(false);
@@ -27,7 +53,13 @@ export const SubmitPanel = ({ dirty }: { dirty: boolean }) => {
       redirect('show', 'myApplications', record.id);
     } catch (error) {
       setOpen(false);
-      setRefusal((error as Error).message);
+      const problems = (error as { problems?: FieldProblem[] }).problems;
+      if (Array.isArray(problems) && problems.length) {
+        setMissing(problems);
+        setRefusal(translate('tepei.applicant.submit.missing'));
+      } else {
+        setRefusal((error as Error).message);
+      }
     } finally {
       setBusy(false);
     }
@@ -43,9 +75,12 @@ export const SubmitPanel = ({ dirty }: { dirty: boolean }) => {
           {translate('tepei.applicant.submit.saveFirst')}
         </Typography>
       ) : null}
+      <Box sx={{ flexGrow: 1 }} />
+      <WithdrawButton />
       {refusal ? (
         <Alert severity="error" sx={{ flexBasis: '100%' }} data-testid="submit-error">
           {refusal}
+          {missing.length ? <MissingFields problems={missing} /> : null}
         </Alert>
       ) : null}
       <Confirm

@@ -34,6 +34,7 @@ export const applicantMutations = {
   },
   uploadApplicationPhoto: { field: 'uploadApplicationPhoto', variables: '$applicationId: ID!, $file: File!', data: uploaded },
   uploadEvidence: { field: 'uploadEvidence', variables: '$applicationId: ID!, $file: File!, $title: String', data: uploaded },
+  withdrawApplication: { field: 'withdrawApplication', variables: '$id: ID!, $version: Int!, $reason: String!', data: saved },
 } satisfies Record<string, MutationSpec>;
 
 /** Queries the applicant's pages make besides the data provider's. */
@@ -41,6 +42,13 @@ export const applicantQueries = {
   registrationUnits: 'query RegistrationUnits { registrationUnits { unitId name areaName } }',
   /** The round an applicant applies to, and who they registered as (to start the form with). */
   applicationStart: 'query ApplicationStart { currentRound { id name year isOpenForApplications applicationDeadline } me { id displayName idNumber phone unit { id name } } }',
+  /** The current 2-inch photo of an application, with a download link for this user. */
+  applicationPhoto: 'query ApplicationPhoto($id: ID!) { node(id: $id) { ... on Application { documents(kind: PHOTO) { id mimeType downloadUrl } } } }',
+  /** The applicant's home: the current round with the days left, and their applications. */
+  applicantHome: `query ApplicantHome {
+    currentRound { id name year isOpenForApplications isOpenForRecommendations applicationDeadline recommendationDeadline daysLeftToApplicationDeadline daysLeftToRecommendationDeadline }
+    myApplications { id status version serialNumber updatedAt round { id name year } unit { id name } documents(kind: PHOTO) { id } }
+  }`,
 };
 
 export interface RegistrationUnit {
@@ -54,9 +62,33 @@ export interface ApplicationStart {
   me: { id: string; displayName: string; idNumber: string | null; phone: string | null; unit: { id: string; name: string } | null };
 }
 
-export async function query<Data>(text: string): Promise<Data> {
+export interface ApplicantHome {
+  currentRound: {
+    id: string;
+    name: string;
+    year: number;
+    isOpenForApplications: boolean;
+    isOpenForRecommendations: boolean;
+    applicationDeadline: string;
+    recommendationDeadline: string;
+    daysLeftToApplicationDeadline: number;
+    daysLeftToRecommendationDeadline: number;
+  } | null;
+  myApplications: Array<{
+    id: string;
+    status: string;
+    version: number;
+    serialNumber: string | null;
+    updatedAt: string;
+    round: { id: string; name: string; year: number };
+    unit: { id: string; name: string };
+    documents: Array<{ id: string }>;
+  }>;
+}
+
+export async function query<Data>(text: string, variables?: Record<string, unknown>): Promise<Data> {
   try {
-    const { data } = await client.query<Data>({ query: parse(text) });
+    const { data } = await client.query<Data>({ query: parse(text), variables });
     return data;
   } catch (error) {
     throw toApiError(error);
@@ -83,6 +115,9 @@ export const submitApplication = (id: string, version: number) => callMutation<S
 
 export const recordClassifiedItem = (applicationId: string, kind: string, sentOfflineOn: string) =>
   callMutation<SavedApplication>(applicantMutations.recordClassifiedItem, { applicationId, kind, sentOfflineOn });
+
+export const withdrawApplication = (id: string, version: number, reason: string) =>
+  callMutation<SavedApplication>(applicantMutations.withdrawApplication, { id, version, reason });
 
 export const uploadPhoto = (applicationId: string, file: File): Promise<UploadedDocument> =>
   uploadFile(applicantMutations.uploadApplicationPhoto, { applicationId }, file);

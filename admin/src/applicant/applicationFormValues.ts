@@ -1,5 +1,6 @@
 // Forms 2 and 3 between the three shapes they take: the application as the API returns it, the
 // values the console's form edits, and the API's ApplicationFormInput.
+import { parseResidentId } from '../../../prisma/src/reference/resident-id.ts';
 import type { ApplicationRecord } from '../applications/types.ts';
 
 type Text = string | null | undefined;
@@ -68,18 +69,23 @@ export const formFieldSelection = `
   publications { publishedOn titleAndContent publisher }
   hostPreferences { rank institution mentor hostAgreed contactName contactDepartment contactPost contactPhone }`;
 
-/** A new application: who the applicant registered as, one empty host preference. */
+const emptyWorkHistory = () => ({ startMonth: '', endMonth: '', work: '', postOrTitle: '' });
+const emptyHostPreference = (): HostPreferenceValues => ({ institution: '', mentor: '', hostAgreed: false });
+
+/** A new application: who the applicant registered as (birth date and gender as the ID number states them), one empty host preference. */
 export function emptyFormValues(applicant: { name?: string; idNumber?: string | null; phone?: string | null }): ApplicationFormValues {
+  const stated = parseResidentId(applicant.idNumber ?? '');
   return {
+    ...(stated.ok ? { birthDate: stated.facts.birthDate, gender: stated.facts.gender } : {}),
     name: applicant.name ?? '',
     idNumber: applicant.idNumber ?? '',
     phone: applicant.phone ?? '',
     hasDisqualifyingIllness: false,
     earlierTrainee: false,
-    workHistory: [{ startMonth: '', endMonth: '', work: '', postOrTitle: '' }],
+    workHistory: [emptyWorkHistory()],
     awards: [],
     publications: [],
-    hostPreferences: [{ institution: '', mentor: '', hostAgreed: false }],
+    hostPreferences: [emptyHostPreference()],
   } as unknown as ApplicationFormValues;
 }
 
@@ -97,10 +103,16 @@ export function recordToFormValues(record: ApplicationRecord): ApplicationFormVa
   return {
     ...values,
     earlierTrainingYear: (record.earlierTrainingYear as number | null) ?? null,
-    workHistory: record.workHistory.map((item) => ({ ...item, startMonth: month(item.startMonth), endMonth: month(item.endMonth) })),
+    // A draft saved before these were begun shows the empty row a new form starts with (a
+    // draft does not store an empty row).
+    workHistory: record.workHistory.length
+      ? record.workHistory.map((item) => ({ ...item, startMonth: month(item.startMonth), endMonth: month(item.endMonth) }))
+      : [emptyWorkHistory()],
     awards: record.awards.map((item) => ({ ...item })),
     publications: record.publications.map((item) => ({ ...item })),
-    hostPreferences: [...record.hostPreferences].sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...item }) => item),
+    hostPreferences: record.hostPreferences.length
+      ? [...record.hostPreferences].sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...item }) => item)
+      : [emptyHostPreference()],
   };
 }
 
@@ -109,21 +121,22 @@ const optional = (value: Text) => trimmed(value) || null;
 
 /**
  * The values as ApplicationFormInput. Required text goes as typed (the API names an empty one at
- * its field); optional text that is empty goes as null.
+ * its field); optional text, and a choice or date not made yet (which a draft may leave so), goes
+ * as null: an empty string is no enum value nor date.
  */
 export function toFormInput(values: ApplicationFormValues): Record<string, unknown> {
   return {
     name: trimmed(values.name),
-    gender: values.gender,
-    ethnicity: values.ethnicity,
-    birthDate: trimmed(values.birthDate),
+    gender: optional(values.gender),
+    ethnicity: optional(values.ethnicity),
+    birthDate: optional(values.birthDate),
     idNumber: trimmed(values.idNumber),
-    politicalStatus: values.politicalStatus,
-    chineseProficiency: values.chineseProficiency,
+    politicalStatus: optional(values.politicalStatus),
+    chineseProficiency: optional(values.chineseProficiency),
     graduateSchool: trimmed(values.graduateSchool),
     foreignLanguage: optional(values.foreignLanguage),
     foreignLanguageLevel: optional(values.foreignLanguageLevel),
-    education: values.education,
+    education: optional(values.education),
     majorStudied: trimmed(values.majorStudied),
     currentSpecialty: trimmed(values.currentSpecialty),
     trainingSpecialty: trimmed(values.trainingSpecialty),
@@ -132,7 +145,7 @@ export function toFormInput(values: ApplicationFormValues): Record<string, unkno
     postcode: optional(values.postcode),
     administrativePost: optional(values.administrativePost),
     titleName: optional(values.titleName),
-    titleLevel: values.titleLevel,
+    titleLevel: optional(values.titleLevel),
     phone: trimmed(values.phone),
     email: optional(values.email),
     unitContactName: trimmed(values.unitContactName),
@@ -144,18 +157,18 @@ export function toFormInput(values: ApplicationFormValues): Record<string, unkno
     earlierTrainingYear: values.earlierTrainee ? (values.earlierTrainingYear ?? null) : null,
     earlierTrainingPlace: values.earlierTrainee ? optional(values.earlierTrainingPlace) : null,
     studyGoals: trimmed(values.studyGoals),
-    mode: values.mode,
+    mode: optional(values.mode),
     intendedSpecialty: trimmed(values.intendedSpecialty),
     preferenceRemarks: optional(values.preferenceRemarks),
     workHistory: (values.workHistory ?? []).map((item) => ({
-      startMonth: trimmed(item.startMonth),
+      startMonth: optional(item.startMonth),
       endMonth: optional(item.endMonth),
       work: trimmed(item.work),
       postOrTitle: optional(item.postOrTitle),
     })),
-    awards: (values.awards ?? []).map((item) => ({ awardedOn: trimmed(item.awardedOn), name: trimmed(item.name), level: trimmed(item.level) })),
+    awards: (values.awards ?? []).map((item) => ({ awardedOn: optional(item.awardedOn), name: trimmed(item.name), level: trimmed(item.level) })),
     publications: (values.publications ?? []).map((item) => ({
-      publishedOn: trimmed(item.publishedOn),
+      publishedOn: optional(item.publishedOn),
       titleAndContent: trimmed(item.titleAndContent),
       publisher: trimmed(item.publisher),
     })),

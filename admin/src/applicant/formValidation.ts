@@ -2,9 +2,16 @@
 // run in the browser so that the applicant sees each mistake at its field before saving, in the
 // API's words. It is the same code, bundled: nothing to keep in step. The API checks again on
 // save and stays the judge (its clock may be a day ahead of the browser's).
-import { validateApplicationForm, type ApplicationForm } from '../../../api/src/modules/applications/application-form.ts';
+import type { ApplicationStatus } from '../../../prisma/generated/client/enums.ts';
+import {
+  saveCompleteness,
+  validateApplicationForm,
+  type ApplicationFormDraft,
+  type FormCompleteness,
+} from '../../../api/src/modules/applications/application-form.ts';
 import { ValidationFailedError } from '../../../api/src/errors/domain-errors.ts';
 import { normalizeResidentId, parseResidentId, residentIdProblemMessage } from '../../../prisma/src/reference/resident-id.ts';
+import { beijingDate } from '../common/format.ts';
 import { toFormInput, type ApplicationFormValues } from './applicationFormValues.ts';
 
 export interface Problem {
@@ -21,15 +28,28 @@ export function idNumberProblem(raw: string | null | undefined): string | null {
   return parsed.ok ? null : residentIdProblemMessage(parsed.problem, idNumber);
 }
 
-/** Every problem of the form, at its field, as the API reports it (`today`: Beijing date). */
-export function applicationFormProblems(values: ApplicationFormValues, today: string): Problem[] {
+/**
+ * Every problem of the form, at its field, as the API reports it (`today`: Beijing date). Saving
+ * checks a `draft` (only what is filled in), submitting the whole form.
+ */
+export function applicationFormProblems(values: ApplicationFormValues, today: string, completeness: FormCompleteness = 'submission'): Problem[] {
   try {
-    validateApplicationForm(toFormInput(values) as unknown as ApplicationForm, { today, path: [] });
+    validateApplicationForm(toFormInput(values) as unknown as ApplicationFormDraft, { today, path: [], completeness });
     return [];
   } catch (error) {
     if (error instanceof ValidationFailedError) return error.problems;
     throw error;
   }
+}
+
+/**
+ * The form's `validate` for saving an application in `status` (a new one is a draft): the API's
+ * rule for that save (saveCompleteness), on the applicant's Beijing date.
+ */
+export function saveValidator(status: string = 'DRAFT') {
+  const completeness = saveCompleteness(status as ApplicationStatus);
+  return (values: Record<string, unknown>) =>
+    problemsToErrors(applicationFormProblems(values as unknown as ApplicationFormValues, beijingDate(new Date().toISOString()), completeness));
 }
 
 /**

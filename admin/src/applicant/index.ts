@@ -1,7 +1,8 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import { lazyView } from '../common/lazyView.ts';
 
-export { RegisterPage } from './RegisterPage.tsx';
+/** 注册: public, and loaded only when someone opens it (the sign-in page links to it). */
+export const RegisterPage = lazyView(() => import('./RegisterPage.tsx'), 'RegisterPage');
 
 /** The applicant's own applications (myApplications): list, file, correct, follow. */
 export default {

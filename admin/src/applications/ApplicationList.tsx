@@ -2,11 +2,9 @@
 // current round (a select of the rounds) that wait for their review, oldest submission first,
 // with the eligibility check of each row. Saved
 // views and the official lists of the reviewer's scope above it, bulk approval of the
-// selected rows, and an Excel export of the whole filtered list.
+// selected rows, and an Excel export of the whole filtered list, written by the API.
 import {
   BooleanInput,
-  Datagrid,
-  ExportButton,
   FilterButton,
   List,
   ReferenceInput,
@@ -18,24 +16,26 @@ import {
   TopToolbar,
   useGetList,
   usePermissions,
+  useRecordContext,
 } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
+import { EnumText } from '../common/EnumField.tsx';
+import { ListGrid, useListWidth } from '../common/ListGrid.tsx';
 import { currentRound } from '../dataProvider/aggregates.ts';
 import { EnumField } from '../common/EnumField.tsx';
-import { xlsxExporter } from '../common/xlsxExporter.ts';
 import { enumChoices } from '../enums.ts';
 import { BulkReviewButton } from '../reviews/BulkReviewButton.tsx';
 import { queueSort, stageOf, stages } from '../reviews/decisions.ts';
+import { ApplicationExportButton } from './ApplicationExportButton.tsx';
 import { EligibilityBadges } from './EligibilityBadges.tsx';
 import { MissingScanBadges } from './MissingScanBadges.tsx';
 import { QueueFormFiles } from './QueueFormFiles.tsx';
 import { SavedViews } from './SavedViews.tsx';
 import { StatusChip } from './StatusChip.tsx';
-
-/** The API's page cap is 100 rows; the export reads page after page up to this many. */
-const exportLimit = 5000;
 
 type RoundChoice = { id: number; name: string };
 
@@ -71,12 +71,57 @@ const ApplicationListActions = () => (
   <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
     <QueueFormFiles />
     <FilterButton />
-    <ExportButton maxResults={exportLimit} label="tepei.queue.export" sx={{ textTransform: 'none' }} />
+    <ApplicationExportButton />
   </TopToolbar>
 );
 
+/** Two values in one column, the second smaller below, where two columns do not fit. */
+const Stacked = ({ top, below }: { top: ReactNode; below: ReactNode }) => (
+  <>
+    <span style={{ whiteSpace: 'nowrap' }}>{top}</span>
+    <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', whiteSpace: 'nowrap' }}>
+      {below}
+    </Typography>
+  </>
+);
+
+const NameAndNumber = (_props: { source: string; label: string }) => {
+  const record = useRecordContext<QueueRow>();
+  return <Stacked top={record?.name} below={record?.serialNumber} />;
+};
+
+const SpecialtyAndMode = (_props: { source: string; label: string; sortable: boolean }) => {
+  const record = useRecordContext<QueueRow>();
+  return <Stacked top={record?.trainingSpecialty} below={<EnumText enum="TrainingMode" value={record?.mode} />} />;
+};
+
+/** The status with the signed scans it still lacks below it. */
+const StatusAndScans = (_props: { source: string; label: string }) => (
+  <>
+    <StatusChip />
+    <Box sx={{ mt: 0.5 }}>
+      <MissingScanBadges />
+    </Box>
+  </>
+);
+
+type QueueRow = { name: string; serialNumber: string; mode: string; trainingSpecialty: string; unit?: { name: string } };
+
+/** A row of the queue on a phone: who, from where, for what, and where it stands. */
+const phoneRow = {
+  primaryText: (row: QueueRow) => row.name,
+  secondaryText: (row: QueueRow) => (
+    <>
+      {row.unit?.name ? `${row.unit.name} · ` : ''}
+      <EnumText enum="TrainingMode" value={row.mode} /> · {row.trainingSpecialty}
+    </>
+  ),
+  tertiaryText: () => <StatusChip />,
+};
+
 export const ApplicationList = () => {
   const { permissions, isPending } = usePermissions<Permissions>();
+  const width = useListWidth();
   // The list opens on the current round (the API's currentRound: the earliest still taking
   // recommendations, else the newest), the one the dashboard counts.
   const current = useQuery({ queryKey: ['rounds', 'current'], queryFn: currentRound });
@@ -88,6 +133,10 @@ export const ApplicationList = () => {
   // An employer sees its own unit only, a prefecture bureau its own area: no column for them.
   const showsUnit = role !== 'EMPLOYER';
   const showsArea = role !== 'EMPLOYER' && role !== 'PREFECTURE';
+  // On a laptop the trainee number goes under the name, the training mode under the specialty
+  // and the missing signed scans under the status, headers may wrap, and the area (the unit says where it is) shows on a desktop
+  // only: the table then fits the 1,000 px beside the menu.
+  const desktop = width === 'desktop';
   return (
     <List
       filters={applicationFilters(role, roundChoices)}
@@ -95,31 +144,35 @@ export const ApplicationList = () => {
       sort={queueSort}
       perPage={25}
       actions={<ApplicationListActions />}
-      exporter={xlsxExporter}
+      exporter={false}
       storeKey={`applications.${role ?? 'anonymous'}`}
     >
       <SavedViews />
-      <Datagrid
+      <ListGrid
         rowClick="show"
+        phone={phoneRow}
         bulkActionButtons={stage ? <BulkReviewButton /> : false}
         sx={{
-          '& .RaDatagrid-headerCell, & .column-mode, & .column-status, & .column-submittedAt': { whiteSpace: 'nowrap' },
+          // Wrapped headers keep a few characters a line, not one under the other.
+          '& .RaDatagrid-headerCell': desktop ? { whiteSpace: 'nowrap' } : { minWidth: 72 },
+          '& .column-mode, & .column-status, & .column-submittedAt, & .column-statusChangedAt': { whiteSpace: 'nowrap' },
           '& .column-name': { whiteSpace: 'nowrap' },
           '& .column-unit\\.name': { minWidth: 160 },
           '& td.column-serialNumber': { whiteSpace: 'nowrap', fontSize: '0.8125rem', color: 'text.secondary' },
         }}
       >
-        <TextField source="serialNumber" sortable={false} />
-        <TextField source="name" />
+        {desktop ? <TextField source="serialNumber" sortable={false} /> : null}
+        {desktop ? <TextField source="name" /> : <NameAndNumber source="name" label="resources.applications.fields.name" />}
         {showsUnit ? <TextField source="unit.name" sortBy="unit.name" /> : null}
-        {showsArea ? <TextField source="area.name" sortBy="area.name" /> : null}
-        <EnumField source="mode" enum="TrainingMode" />
-        <TextField source="trainingSpecialty" sortable={false} />
-        <StatusChip source="status" />
+        {showsArea && desktop ? <TextField source="area.name" sortBy="area.name" /> : null}
+        {desktop ? <EnumField source="mode" enum="TrainingMode" /> : null}
+        {desktop ? <TextField source="trainingSpecialty" sortable={false} /> : <SpecialtyAndMode source="trainingSpecialty" label="resources.applications.fields.trainingSpecialty" sortable={false} />}
+        {desktop ? <StatusChip source="status" /> : <StatusAndScans source="status" label="resources.applications.fields.status" />}
         <EligibilityBadges label="resources.applications.fields.eligibility" sortable={false} />
-        <MissingScanBadges label="resources.applications.fields.missingSignedScans" sortable={false} />
-        <DateTimeField source="submittedAt" />
-      </Datagrid>
+        {desktop ? <MissingScanBadges label="resources.applications.fields.missingSignedScans" sortable={false} /> : null}
+        {/* A reviewer's queue waits by the time each application entered its status (queueSort). */}
+        {stage ? <DateTimeField source="statusChangedAt" /> : <DateTimeField source="submittedAt" />}
+      </ListGrid>
     </List>
   );
 };

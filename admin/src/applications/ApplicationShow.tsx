@@ -1,9 +1,10 @@
 // One application as reviewers read it: a summary with the review buttons, the eligibility
-// check, then the two forms, its form files and uploads, the reviews and the status history in tabs.
+// check, the year of training and its certificate once placed, then the two forms, its form files and uploads, the reviews and the status history in tabs.
 import { Box } from '@mui/material';
 import { Show, TabbedShowLayout, TopToolbar, useRecordContext } from 'react-admin';
 import { Section } from '../common/Section.tsx';
 import { ReviewActions } from '../reviews/ReviewActions.tsx';
+import { TrainingPanel } from '../training/index.ts';
 import { ApplicationFiles } from './ApplicationFiles.tsx';
 import { ApplicationSummary } from './ApplicationSummary.tsx';
 import { EligibilityPanel } from './EligibilityPanel.tsx';
@@ -30,6 +31,7 @@ export const ApplicationShow = () => (
       <Section title="tepei.application.tabs.eligibility">
         <EligibilityPanel />
       </Section>
+      <TrainingPanel />
     </Box>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="tepei.application.tabs.form2">

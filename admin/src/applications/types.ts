@@ -14,17 +14,19 @@ export interface ApplicationRecord {
   serialNumber: string | null;
   name: string;
   status: string;
-  mode: string;
-  gender: string;
-  ethnicity: string;
+  // The choices, the birth date and the list dates are null only in a draft not filled in that
+  // far (the API's draftOnlyEmptyFields); every application past its draft has them.
+  mode: string | null;
+  gender: string | null;
+  ethnicity: string | null;
   /** Null for analysts, who read the month alone (birthMonth). */
   birthDate: string | null;
   /** YYYY-MM, 出生年月. */
-  birthMonth: string;
+  birthMonth: string | null;
   /** All stars for analysts. */
   idNumber: string;
-  politicalStatus: string;
-  chineseProficiency: string;
+  politicalStatus: string | null;
+  chineseProficiency: string | null;
   trainingSpecialty: string;
   intendedSpecialty: string;
   unit: { id: string; name: string };
@@ -33,9 +35,9 @@ export interface ApplicationRecord {
   eligibility: EligibilityResult[];
   /** The signed scans the regional decision still lacks (API Application.missingSignedScans). */
   missingSignedScans: Array<'FORM4_SCAN' | 'FORM5_SCAN'>;
-  workHistory: { startMonth: string; endMonth: string | null; work: string; postOrTitle: string | null }[];
-  awards: { awardedOn: string; name: string; level: string }[];
-  publications: { publishedOn: string; titleAndContent: string; publisher: string }[];
+  workHistory: { startMonth: string | null; endMonth: string | null; work: string; postOrTitle: string | null }[];
+  awards: { awardedOn: string | null; name: string; level: string }[];
+  publications: { publishedOn: string | null; titleAndContent: string; publisher: string }[];
   hostPreferences: {
     rank: number;
     institution: string;
@@ -45,7 +47,11 @@ export interface ApplicationRecord {
     contactDepartment: string | null;
     contactPost: string | null;
     contactPhone: string | null;
+    /** The registry's host the preference names; null for a host not (yet) listed. */
+    hostInstitution?: { id: string; name: string } | null;
   }[];
+  /** 培养单位分配: the trainee sees it once confirmed. */
+  placement?: { status: 'PROPOSED' | 'CONFIRMED'; host: { name: string; province: string } | null; mentor: string | null; preferenceRank: number | null } | null;
   reviews: {
     id: string;
     stage: string;

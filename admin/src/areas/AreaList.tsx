@@ -1,7 +1,8 @@
 // 地州市人社局、兵团与自治区厅（局）: the recommending authorities, by GB/T 2260 code, with how
 // many units each has and how many applications it has in the current round.
-import { BooleanField, Datagrid, FunctionField, List, NullableBooleanInput, SelectInput, TextField, TextInput } from 'react-admin';
+import { BooleanField, FunctionField, List, NullableBooleanInput, SelectInput, TextField, TextInput } from 'react-admin';
 import { EnumField } from '../common/EnumField.tsx';
+import { ListGrid } from '../common/ListGrid.tsx';
 import { enumChoices } from '../enums.ts';
 import { AreaApplicationCount } from './AreaApplicationCount.tsx';
 import { xlsxExporter } from '../common/xlsxExporter.ts';
@@ -14,13 +15,13 @@ const filters = [
 
 export const AreaList = () => (
   <List filters={filters} perPage={50} exporter={xlsxExporter} sort={{ field: 'code', order: 'ASC' }} pagination={false}>
-    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="area-list">
+    <ListGrid bulkActionButtons={false} rowClick={false} data-testid="area-list">
       <TextField source="code" />
       <TextField source="name" />
       <EnumField source="kind" enum="AreaKind" />
       <BooleanField source="isSouthernXinjiang" sortable={false} />
       <FunctionField source="unitCount" sortable={false} render={(area: { units: unknown[] }) => area.units.length} />
       <AreaApplicationCount label="resources.areas.fields.applicationCount" />
-    </Datagrid>
+    </ListGrid>
   </List>
 );

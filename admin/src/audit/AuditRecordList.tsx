@@ -1,9 +1,12 @@
 // 审计日志: the append-only record of who did what, newest first, filtered by actor, operation,
 // result and Beijing dates; each row names the operator, the error in words, links the affected
 // record and sums up the (masked) details; a row opens the record with all of them.
-import { DateInput, Datagrid, List, SelectInput, TextInput } from 'react-admin';
+import { List, SelectInput, TextInput } from 'react-admin';
+import { DateInput } from '../common/DateInput.tsx';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { EnumField } from '../common/EnumField.tsx';
+import { formatDateTime } from '../common/format.ts';
+import { ListGrid } from '../common/ListGrid.tsx';
 import { TranslatedField } from '../common/TranslatedField.tsx';
 import { enumChoices } from '../enums.ts';
 import { DetailsField, ErrorCodeField, OperatorField, TargetField } from './AuditFields.tsx';
@@ -21,9 +24,24 @@ const filters = [
   <TextInput key="targetId" source="targetId" />,
 ];
 
+/** A record on a phone: when, what and how it ended, by whom. */
+const phoneRow = {
+  primaryText: () => <TranslatedField source="operation" messages="operations" />,
+  secondaryText: (record: { at: string }) => (
+    <>
+      {formatDateTime(record.at)} · <OperatorField />
+    </>
+  ),
+  tertiaryText: () => (
+    <>
+      <EnumField source="result" enum="AuditResult" /> <ErrorCodeField />
+    </>
+  ),
+};
+
 export const AuditRecordList = () => (
   <List filters={filters} perPage={25} exporter={xlsxExporter} sort={{ field: 'at', order: 'DESC' }}>
-    <Datagrid bulkActionButtons={false} rowClick="show" data-testid="audit-list">
+    <ListGrid phone={phoneRow} bulkActionButtons={false} rowClick="show" data-testid="audit-list">
       <DateTimeField source="at" sortable={false} />
       <TranslatedField source="operation" messages="operations" sortable={false} />
       <EnumField source="result" enum="AuditResult" sortable={false} />
@@ -33,6 +51,6 @@ export const AuditRecordList = () => (
       <DetailsField label="resources.auditRecords.fields.details" compact />
       {/* Last, away from the middle of the row, where a click opens the audit record itself. */}
       <TargetField label="resources.auditRecords.fields.targetId" />
-    </Datagrid>
+    </ListGrid>
   </List>
 );

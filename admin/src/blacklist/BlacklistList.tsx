@@ -1,6 +1,9 @@
 // 失信名单: applicants and sending units barred for 5 years from listing (DOMAIN.md), each with
 // the date it runs until (有效至) and whether it is in force; the regional admin lists and lifts.
-import { CreateButton, Datagrid, ExportButton, List, BooleanInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { CreateButton, ExportButton, List, BooleanInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { EnumText } from '../common/EnumField.tsx';
+import { ListGrid, useListWidth } from '../common/ListGrid.tsx';
+import { beijingDate } from '../common/format.ts';
 import type { Permissions } from '../authProvider.ts';
 import { EnumField } from '../common/EnumField.tsx';
 import { BeijingDateField } from './BeijingDateField.tsx';
@@ -36,11 +39,31 @@ const Lift = () => {
   return permissions?.role === 'REGIONAL' ? <LiftListingButton /> : null;
 };
 
-export const BlacklistList = () => (
+type ListingRow = { applicantName?: string | null; unit?: { name: string } | null; reasonKind: string; reason: string; expiresAt: string };
+
+/** A listing on a phone: whom, why, until when, and whether it is in force. */
+const phoneRow = {
+  primaryText: (row: ListingRow) => [row.applicantName, row.unit?.name].filter(Boolean).join(' · '),
+  secondaryText: (row: ListingRow) => (
+    <>
+      <EnumText enum="BlacklistReason" value={row.reasonKind} />：{row.reason}
+    </>
+  ),
+  tertiaryText: (row: ListingRow) => (
+    <>
+      {beijingDate(row.expiresAt)} <ListingStatusField source="status" />
+    </>
+  ),
+};
+
+export const BlacklistList = () => {
+  // The ID number and the lifting only where there is room; the rest always.
+  const desktop = useListWidth() === 'desktop';
+  return (
   <List filters={filters} actions={<Actions />} perPage={25} exporter={xlsxExporter} sort={{ field: 'listedAt', order: 'DESC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="blacklist-list" sx={columns}>
+    <ListGrid bulkActionButtons={false} rowClick={false} data-testid="blacklist-list" sx={columns} phone={phoneRow}>
       <TextField source="applicantName" sortable={false} emptyText="—" />
-      <TextField source="applicantIdNumber" sortable={false} emptyText="—" />
+      {desktop ? <TextField source="applicantIdNumber" sortable={false} emptyText="—" /> : null}
       <TextField source="unit.name" sortable={false} emptyText="—" />
       <EnumField source="reasonKind" enum="BlacklistReason" sortable={false} />
       <TextField source="reason" sortable={false} />
@@ -49,6 +72,7 @@ export const BlacklistList = () => (
       <ListingStatusField source="status" sortable={false} />
       <LiftedField source="liftedAt" sortable={false} />
       <Lift />
-    </Datagrid>
+    </ListGrid>
   </List>
-);
+  );
+};

@@ -3,6 +3,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 export interface Column<Row> {
   /** i18n key of the header. */
@@ -11,7 +12,8 @@ export interface Column<Row> {
   width?: number | string;
 }
 
-export function SimpleTable<Row>({ rows, columns, testId }: { rows: readonly Row[] | null | undefined; columns: Column<Row>[]; testId?: string }) {
+/** `label` names the table for a screen reader when it scrolls (a phone); its column headers unless told. */
+export function SimpleTable<Row>({ rows, columns, testId, label }: { rows: readonly Row[] | null | undefined; columns: Column<Row>[]; testId?: string; label?: string }) {
   const translate = useTranslate();
   if (!rows?.length) {
     return (
@@ -21,27 +23,29 @@ export function SimpleTable<Row>({ rows, columns, testId }: { rows: readonly Row
     );
   }
   return (
-    <Table size="small" data-testid={testId}>
-      <TableHead>
-        <TableRow>
-          {columns.map((column) => (
-            <TableCell key={column.label} sx={{ width: column.width, fontWeight: 600, whiteSpace: 'nowrap' }}>
-              {translate(column.label)}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map((row, index) => (
-          <TableRow key={index}>
+    <ScrollRegion label={label ?? columns.map((column) => translate(column.label)).join(' / ')}>
+      <Table size="small" data-testid={testId}>
+        <TableHead>
+          <TableRow>
             {columns.map((column) => (
-              <TableCell key={column.label} sx={{ verticalAlign: 'top' }}>
-                {column.render(row, index)}
+              <TableCell key={column.label} sx={{ width: column.width, fontWeight: 600, whiteSpace: 'nowrap' }}>
+                {translate(column.label)}
               </TableCell>
             ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {rows.map((row, index) => (
+            <TableRow key={index}>
+              {columns.map((column) => (
+                <TableCell key={column.label} sx={{ verticalAlign: 'top' }}>
+                  {column.render(row, index)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollRegion>
   );
 }

@@ -7,7 +7,7 @@
 import { getNamedType, isEnumType, isObjectType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import type { Exporter } from 'react-admin';
 import { resourceSpec } from '../dataProvider/resources.ts';
-import { schema } from '../dataProvider/schema.ts';
+import { apiSchema } from '../dataProvider/schema.ts';
 import { saveFile } from '../dataProvider/files.ts';
 import { i18nProvider } from '../i18n/index.ts';
 import { beijingDate, formatDateTime } from './format.ts';
@@ -24,6 +24,7 @@ function translate(key: string, fallback: string): string {
 /** The object type of one row: the resource's node type, or its connection's. */
 function rowType(resource: string): GraphQLObjectType | null {
   const spec = resourceSpec(resource);
+  const schema = apiSchema();
   if (spec.nodeType) {
     const type = schema.getType(spec.nodeType);
     return isObjectType(type) ? type : null;

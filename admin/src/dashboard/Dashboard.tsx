@@ -2,9 +2,11 @@
 // signed-in user's scope. The review queue for reviewers; the round's progress and funnel and the
 // status counts for all staff; quota gauges for those who may read quotas (地州市人社局,
 // 自治区人社厅, 数据分析); the per-area chart for those who see more than one area; the blacklist.
+// An applicant sees their own application: status, days left, the next step.
 import { Grid } from '@mui/material';
 import { Title, usePermissions, useTranslate } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
+import { ApplicantCard } from './ApplicantCard.tsx';
 import { AreaCountsCard } from './AreaCountsCard.tsx';
 import { BlacklistCard } from './BlacklistCard.tsx';
 import { DeadlineProgressCard } from './DeadlineProgressCard.tsx';
@@ -29,6 +31,11 @@ export const Dashboard = () => {
       <Grid size={{ xs: 12, md: reviews.has(role) ? 8 : 12 }}>
         <WelcomeCard />
       </Grid>
+      {role === 'APPLICANT' ? (
+        <Grid size={12}>
+          <ApplicantCard />
+        </Grid>
+      ) : null}
       {reviews.has(role) ? (
         <Grid size={{ xs: 12, md: 4 }}>
           <ReviewQueueCard />

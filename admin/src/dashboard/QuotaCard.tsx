@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { usePermissions, useTranslate } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
 import { quotaUsage, type QuotaLine } from '../dataProvider/aggregates.ts';
+import { ScrollRegion } from '../common/ScrollRegion.tsx';
 import { DashboardCard } from './DashboardCard.tsx';
 import { useCurrentRound } from './useCurrentRound.ts';
 
@@ -37,7 +38,7 @@ const AreaSplit = ({ lines, mode }: { lines: QuotaLine[]; mode: QuotaLine['mode'
   }
   const headers = ['quotaArea', 'places_short', 'used', 'reserved_short', 'remaining'];
   return (
-    <Box sx={{ mt: 1.5, maxHeight: 240, overflowY: 'auto' }}>
+    <ScrollRegion label={`${translate(`tepei.enums.TrainingMode.${mode}`)} · ${translate('tepei.dashboard.quotaAreas')}`} sx={{ mt: 1.5, maxHeight: 240 }}>
       <Typography variant="subtitle2">{translate('tepei.dashboard.quotaAreas')}</Typography>
       <Table size="small" stickyHeader data-testid={`quota-${mode}-areas`}>
         <TableHead>
@@ -62,7 +63,7 @@ const AreaSplit = ({ lines, mode }: { lines: QuotaLine[]; mode: QuotaLine['mode'
           ))}
         </TableBody>
       </Table>
-    </Box>
+    </ScrollRegion>
   );
 };
 

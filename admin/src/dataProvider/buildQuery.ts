@@ -1,17 +1,13 @@
 // ra-data-graphql's buildQuery over the API's schema: getList and getManyReference read a relay
-// connection one page at a time (`first` = perPage, `after` = the cursor that pagination.ts found
-// for the page), getOne and getMany read `node(id)` / `nodes(ids)`. The console only reads
+// connection one page at a time (`first` = perPage, `offset` = the rows before the page, see
+// pagination.ts), getOne and getMany read `node(id)` / `nodes(ids)`. The console only reads
 // through the data provider; it changes data through the review mutations (reviews.ts).
 import { parse } from 'graphql';
 import { GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, type GetListParams, type SortPayload } from 'react-admin';
 import type { BuildQuery, BuildQueryFactory, BuildQueryResult } from 'ra-data-graphql';
 import { ApiError } from './errors.ts';
+import { pageArguments } from './pagination.ts';
 import { resourceSpec, type ResourceSpec } from './resources.ts';
-
-/** Where getList and getManyReference carry the cursor of the page's first row (pagination.ts). */
-export interface PageMeta {
-  after?: string | null;
-}
 
 function declarations(spec: ResourceSpec, extra: Record<string, string>): string {
   const all = { ...extra, ...spec.argumentTypes };
@@ -26,18 +22,17 @@ function passing(spec: ResourceSpec, extra: string[]): string {
 
 /** The connection query of a resource, selecting `selection` on the connection. */
 export function connectionQuery(resource: string, spec: ResourceSpec, selection: string) {
-  const variables = declarations(spec, { first: 'Int', after: 'String' });
-  return parse(`query ${resource}Page(${variables}) { page: ${spec.root}(${passing(spec, ['first', 'after'])}) { ${selection} } }`);
+  const variables = declarations(spec, { first: 'Int', after: 'String', offset: 'Int' });
+  return parse(`query ${resource}Page(${variables}) { page: ${spec.root}(${passing(spec, ['first', 'after', 'offset'])}) { ${selection} } }`);
 }
 
 function listQuery(resource: string, params: GetListParams, filter: Record<string, unknown>): BuildQueryResult {
   const spec = resourceSpec(resource);
   const { page = 1, perPage = 25 } = params.pagination ?? {};
   if (!spec.paginated) return wholeList(resource, spec, page, perPage, params.sort, filter);
-  const meta = (params.meta ?? {}) as PageMeta;
   return {
     query: connectionQuery(resource, spec, `totalCount edges { node { ${spec.listFields} } }`),
-    variables: { first: perPage, after: meta.after ?? undefined, ...spec.toArguments(filter, params.sort) },
+    variables: { ...pageArguments(params), ...spec.toArguments(filter, params.sort) },
     parseResponse: ({ data }) => ({
       data: data.page.edges.map((edge: { node: unknown }) => edge.node),
       total: data.page.totalCount,

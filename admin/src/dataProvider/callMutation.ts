@@ -2,10 +2,10 @@
 // `Mutation<Name>Success { data }` and typed errors (`... on Error { code message }`). The
 // success's data is returned; a typed error is thrown as an ApiError carrying the API's Chinese
 // message (for a ValidationFailedError, the messages of its problems).
-import { parse, isUnionType, type DocumentNode } from 'graphql';
+import { parse, type DocumentNode } from 'graphql';
 import { client } from './client.ts';
 import { ApiError, toApiError, type FieldProblem } from './errors.ts';
-import { schema } from './schema.ts';
+import { mutationResultMembers } from './schema.ts';
 
 export interface MutationSpec {
   /** The mutation field, e.g. `employerReview`. */
@@ -22,17 +22,10 @@ function successType(field: string): string {
   return `Mutation${field[0]!.toUpperCase()}${field.slice(1)}Success`;
 }
 
-function resultMembers(field: string): Set<string> {
-  const type = schema.getMutationType()?.getFields()[field]?.type;
-  const named = type && 'ofType' in type ? type.ofType : type;
-  if (!isUnionType(named)) throw new Error(`mutation ${field} does not return a result union`);
-  return new Set(named.getTypes().map((member) => member.name));
-}
-
 export function mutationDocument(spec: MutationSpec): DocumentNode {
   const cached = documents.get(spec.field);
   if (cached) return cached;
-  const members = resultMembers(spec.field);
+  const members = mutationResultMembers(spec.field);
   const args = [...spec.variables.matchAll(/\$(\w+)/g)].map(([, name]) => `${name}: $${name}`).join(', ');
   const document = parse(/* GraphQL */ `
     mutation ${spec.field[0]!.toUpperCase()}${spec.field.slice(1)}${spec.variables ? `(${spec.variables})` : ''} {

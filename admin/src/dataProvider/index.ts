@@ -1,5 +1,5 @@
 // The console's data provider: ra-data-graphql over the API's schema (buildQuery.ts), page
-// numbers turned into cursors (pagination.ts), every failure worded in Chinese (errors.ts), and
+// numbers asked for as offsets (pagination.ts), every failure worded in Chinese (errors.ts), and
 // the review steps as custom methods (`useDataProvider().review(stage, input)`). An export's
 // request for more rows than one page of the API reads the list page after page (allRows.ts).
 import buildGraphQLProvider from 'ra-data-graphql';
@@ -8,7 +8,7 @@ import { allRows } from './allRows.ts';
 import { buildQueryFactory } from './buildQuery.ts';
 import { client } from './client.ts';
 import { toApiError } from './errors.ts';
-import { cursorBeforePage, largestPage } from './pagination.ts';
+import { largestPage } from './pagination.ts';
 import { resourceSpec } from './resources.ts';
 import { review } from './reviews.ts';
 import { introspection } from './schema.ts';
@@ -30,11 +30,6 @@ async function translated<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-async function withCursor<P extends GetListParams>(resource: string, params: P, filter: Record<string, unknown>): Promise<P> {
-  const after = await cursorBeforePage(resource, params, filter);
-  return { ...params, meta: { ...params.meta, after } };
-}
-
 /** Whether react-admin asks for more rows than one page of the API holds (an export does). */
 function beyondOnePage(resource: string, params: GetListParams): boolean {
   return resourceSpec(resource).paginated && (params.pagination?.perPage ?? 0) > largestPage && (params.pagination?.page ?? 1) === 1;
@@ -45,12 +40,9 @@ export const dataProvider = {
     translated(async () =>
       beyondOnePage(resource, params)
         ? allRows(resource, params, params.filter ?? {})
-        : graphqlProvider.getList(resource, await withCursor(resource, params, params.filter ?? {})),
+        : graphqlProvider.getList(resource, params),
     ),
-  getManyReference: (resource, params: GetManyReferenceParams) =>
-    translated(async () =>
-      graphqlProvider.getManyReference(resource, await withCursor(resource, params, { ...(params.filter ?? {}), [params.target]: params.id })),
-    ),
+  getManyReference: (resource, params: GetManyReferenceParams) => translated(() => graphqlProvider.getManyReference(resource, params)),
   getOne: (resource, params) => translated(() => graphqlProvider.getOne(resource, params)),
   getMany: (resource, params) => translated(() => graphqlProvider.getMany(resource, params)),
   create: (resource, params) => translated(() => graphqlProvider.create(resource, params)),

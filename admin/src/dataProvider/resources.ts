@@ -29,7 +29,7 @@ const unit = 'unit { id name }';
 const eligibility = 'eligibility { rule outcome reason blocking }';
 
 const applicationListFields = `
-  id serialNumber name gender status mode trainingSpecialty submittedAt updatedAt version
+  id serialNumber name gender status mode trainingSpecialty submittedAt statusChangedAt updatedAt version
   ${unit} ${area} ${eligibility} missingSignedScans`;
 
 const applicationFields = `
@@ -44,7 +44,8 @@ const applicationFields = `
   publications { publishedOn titleAndContent publisher }
   studyGoals unitTrainingNeeds
   intendedSpecialty preferenceRemarks
-  hostPreferences { rank institution mentor hostAgreed contactName contactDepartment contactPost contactPhone }
+  hostPreferences { rank institution mentor hostAgreed contactName contactDepartment contactPost contactPhone hostInstitution { id name } }
+  placement { status host { name province } mentor preferenceRank }
   reviews { id stage decision comment conductConfirmed reviewerName decidedAt findings { item result comment } }
   statusHistory { at fromStatus toStatus actorName actorRole reason }
   classifiedItems { kind sentOfflineOn recordedAt }
@@ -57,6 +58,7 @@ const applicationSortFields: Record<string, string> = {
   status: 'STATUS',
   mode: 'MODE',
   submittedAt: 'SUBMITTED_AT',
+  statusChangedAt: 'WAITING_SINCE',
   updatedAt: 'UPDATED_AT',
   birthDate: 'BIRTH_DATE',
   education: 'EDUCATION',
@@ -130,7 +132,7 @@ export const resources: Record<string, ResourceSpec> = {
     root: 'rounds',
     paginated: false,
     nodeType: 'Round',
-    listFields: `id year name noticeNumber applicationDeadline recommendationDeadline ageCutoffDate remotePlaces localPlaces trainingMonths
+    listFields: `id year name noticeNumber phase applicationDeadline recommendationDeadline ageCutoffDate remotePlaces localPlaces trainingMonths
       shortageSpecialties isOpenForApplications isOpenForRecommendations`,
     argumentTypes: {},
     toArguments: () => ({}),

@@ -32,6 +32,11 @@ export const LoginPage = () => {
           {translate('tepei.applicant.register.link')}
         </Link>
       </Typography>
+      <Typography variant="body2" sx={{ px: 2, pb: 2, mt: -1, textAlign: 'center' }}>
+        <Link component={RouterLink} to="/verify" data-testid="verify-link">
+          {translate('tepei.lifecycle.completion.verifyLink')}
+        </Link>
+      </Typography>
     </Login>
   );
 };

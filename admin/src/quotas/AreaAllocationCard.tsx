@@ -6,6 +6,7 @@ import SaveIcon from '@mui/icons-material/Save';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
+import { ScrollRegion } from '../common/ScrollRegion.tsx';
 import type { QuotaLine } from '../dataProvider/aggregates.ts';
 import { saveAllocations, type AllocationChange, type TrainingMode } from './quotaMutations.ts';
 import { lineOf, modes, parsePlaces, placesOf, type QuotaArea, type QuotaRound } from './types.ts';
@@ -72,62 +73,64 @@ export const AreaAllocationCard = ({ round, areas, usage, canEdit, onSaved }: Pr
     <Card data-testid="area-allocation">
       <CardHeader title={translate('tepei.admin.quotas.areaAllocation')} subheader={translate('tepei.admin.quotas.areaAllocationHint')} />
       <CardContent>
-        <Table size="small" stickyHeader>
-          <TableHead>
-            <TableRow>
-              <TableCell rowSpan={2}>{translate('resources.areas.name', { smart_count: 1 })}</TableCell>
-              {modes.map((mode) => (
-                <TableCell key={mode} colSpan={4} align="center" sx={{ fontWeight: 600 }}>
-                  {translate(`tepei.enums.TrainingMode.${mode}`)}
-                </TableCell>
-              ))}
-            </TableRow>
-            <TableRow>
-              {modes.flatMap((mode) =>
-                ['allocation', 'used', 'reserved', 'remaining'].map((key) => (
-                  <TableCell key={`${mode}-${key}`} align={key === 'allocation' ? 'left' : 'right'} sx={{ whiteSpace: 'nowrap' }}>
-                    {translate(`tepei.admin.quotas.${key}`)}
+        <ScrollRegion label={translate('tepei.admin.quotas.areaAllocation')}>
+          <Table size="small" stickyHeader>
+            <TableHead>
+              <TableRow>
+                <TableCell rowSpan={2}>{translate('resources.areas.name', { smart_count: 1 })}</TableCell>
+                {modes.map((mode) => (
+                  <TableCell key={mode} colSpan={4} align="center" sx={{ fontWeight: 600 }}>
+                    {translate(`tepei.enums.TrainingMode.${mode}`)}
                   </TableCell>
-                )),
-              )}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {areas.map((area) => (
-              <TableRow key={area.id} data-testid={`allocation-row-${area.code}`}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{area.name}</TableCell>
-                {modes.flatMap((mode) => [
-                  <TableCell key={`${mode}-input`} sx={{ py: 0.5 }}>
-                    <TextField
-                      value={draft(mode, area.id)}
-                      onChange={(event) => setEdits((current) => ({ ...current, [cellKey(mode, area.id)]: event.target.value }))}
-                      disabled={!canEdit}
-                      error={cellProblem(mode, area.id)}
-                      placeholder={translate('tepei.admin.quotas.noShare')}
-                      size="small"
-                      sx={{ width: 110 }}
-                      slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': `allocation-${mode}-${area.code}`, 'aria-label': `${area.name}${translate(`tepei.enums.TrainingMode.${mode}`)}` } }}
-                    />
-                  </TableCell>,
-                  ...usageCells(mode, area.id),
-                ])}
+                ))}
               </TableRow>
-            ))}
-          </TableBody>
-          <TableFooter>
-            <TableRow>
-              <TableCell sx={{ fontWeight: 600 }}>{translate('tepei.admin.quotas.total')}</TableCell>
-              {modes.map((mode) => {
-                const over = total(mode) > placesOf(round, mode);
-                return (
-                  <TableCell key={mode} colSpan={4} sx={{ fontWeight: 600, color: over ? 'error.main' : 'text.primary' }} data-testid={`allocation-total-${mode}`} data-total={total(mode)}>
-                    {translate('tepei.admin.quotas.totalOf', { total: total(mode), places: placesOf(round, mode), left: Math.max(placesOf(round, mode) - total(mode), 0) })}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          </TableFooter>
-        </Table>
+              <TableRow>
+                {modes.flatMap((mode) =>
+                  ['allocation', 'used', 'reserved', 'remaining'].map((key) => (
+                    <TableCell key={`${mode}-${key}`} align={key === 'allocation' ? 'left' : 'right'} sx={{ whiteSpace: 'nowrap' }}>
+                      {translate(`tepei.admin.quotas.${key}`)}
+                    </TableCell>
+                  )),
+                )}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {areas.map((area) => (
+                <TableRow key={area.id} data-testid={`allocation-row-${area.code}`}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{area.name}</TableCell>
+                  {modes.flatMap((mode) => [
+                    <TableCell key={`${mode}-input`} sx={{ py: 0.5 }}>
+                      <TextField
+                        value={draft(mode, area.id)}
+                        onChange={(event) => setEdits((current) => ({ ...current, [cellKey(mode, area.id)]: event.target.value }))}
+                        disabled={!canEdit}
+                        error={cellProblem(mode, area.id)}
+                        placeholder={translate('tepei.admin.quotas.noShare')}
+                        size="small"
+                        sx={{ width: 110 }}
+                        slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': `allocation-${mode}-${area.code}`, 'aria-label': `${area.name}${translate(`tepei.enums.TrainingMode.${mode}`)}` } }}
+                      />
+                    </TableCell>,
+                    ...usageCells(mode, area.id),
+                  ])}
+                </TableRow>
+              ))}
+            </TableBody>
+            <TableFooter>
+              <TableRow>
+                <TableCell sx={{ fontWeight: 600 }}>{translate('tepei.admin.quotas.total')}</TableCell>
+                {modes.map((mode) => {
+                  const over = total(mode) > placesOf(round, mode);
+                  return (
+                    <TableCell key={mode} colSpan={4} sx={{ fontWeight: 600, color: over ? 'error.main' : 'text.primary' }} data-testid={`allocation-total-${mode}`} data-total={total(mode)}>
+                      {translate('tepei.admin.quotas.totalOf', { total: total(mode), places: placesOf(round, mode), left: Math.max(placesOf(round, mode) - total(mode), 0) })}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            </TableFooter>
+          </Table>
+        </ScrollRegion>
         {refusals.length ? (
           <Alert severity="error" sx={{ mt: 2 }} data-testid="allocation-refusal">
             {refusals.join('；')}

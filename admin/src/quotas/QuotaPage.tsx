@@ -34,7 +34,7 @@ export const QuotaPage = () => {
   return (
     <Box sx={{ mt: 2 }} data-testid="quota-page">
       <Title title={translate('resources.quotas.name', { smart_count: 2 })} />
-      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField select size="small" label={translate('tepei.admin.quotas.round')} value={round.id} onChange={(event) => setChosenId(event.target.value)} sx={{ minWidth: 200 }}>
           {rounds.data!.map((candidate) => (
             <MenuItem key={candidate.id} value={candidate.id}>

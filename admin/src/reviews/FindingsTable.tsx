@@ -39,7 +39,17 @@ export const FindingsTable = ({ findings, onChange, showMissing = false }: { fin
       <Typography variant="caption" color="text.secondary">
         {translate('tepei.review.findings.hint')}
       </Typography>
-      <Table size="small" sx={{ mt: 0.5 }}>
+      {/* On a phone each item is two lines, its name and conclusion, then the note across the width. */}
+      <Table
+        size="small"
+        sx={{
+          mt: 0.5,
+          '& thead': { display: { xs: 'none', sm: 'table-header-group' } },
+          '& tbody tr': { display: { xs: 'grid', sm: 'table-row' }, gridTemplateColumns: '1fr auto', alignItems: 'center' },
+          '& tbody td': { borderBottom: { xs: 'none', sm: undefined } },
+          '& tbody td:last-of-type': { gridColumn: { xs: '1 / -1' }, borderBottom: { xs: 1, sm: undefined }, borderColor: { xs: 'divider' } },
+        }}
+      >
         <TableHead>
           <TableRow>
             <TableCell sx={{ fontWeight: 600, width: 170 }}>{translate('tepei.review.findings.item')}</TableCell>

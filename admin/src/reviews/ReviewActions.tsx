@@ -44,7 +44,7 @@ export const ReviewActions = () => {
           {translate('tepei.review.deadlinePassed', { name: round.data!.name, deadline: formatDateTime(round.data!.recommendationDeadline) })}
         </Alert>
       ) : null}
-      <Stack direction="row" spacing={1}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {decisions.map((choice) => (
           <Button
             key={choice}

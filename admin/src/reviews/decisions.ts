@@ -36,5 +36,8 @@ export function needsComment(decision: string): boolean {
   return decision === 'RETURN' || decision === 'REJECT' || decision === 'NOT_SELECT';
 }
 
-/** The review queue's default order (ApplicationList), which 下一份 follows too. */
-export const queueSort = { field: 'submittedAt', order: 'ASC' } as const;
+/**
+ * The review queue's default order (ApplicationList), which 下一份 follows too: longest in its
+ * status first, the order in which the dashboard names the longest-waiting application.
+ */
+export const queueSort = { field: 'statusChangedAt', order: 'ASC' } as const;

@@ -4,6 +4,7 @@
 import { Alert, Card, CardContent, Typography } from '@mui/material';
 import { useParams } from 'react-router-dom';
 import { Loading, Title, useGetOne, useTranslate } from 'react-admin';
+import { RoundPhaseActions } from './RoundPhaseActions.tsx';
 import { RoundSettingsForm } from './RoundSettingsForm.tsx';
 import { useFinishedRounds } from './roundState.ts';
 import type { RoundRecord } from './types.ts';
@@ -23,6 +24,7 @@ export const RoundEdit = () => {
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
           {translate('tepei.admin.rounds.editTitle', { name: round.name })}
         </Typography>
+        <RoundPhaseActions roundId={round.id} />
         {finished.data.has(round.id) ? (
           <Alert severity="warning">{translate('tepei.admin.rounds.finished')}</Alert>
         ) : (

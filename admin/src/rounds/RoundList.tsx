@@ -1,13 +1,17 @@
 // 年度与截止时间: every round, newest first, with its deadlines (Beijing time), age cut-off,
-// places and 紧缺专业. The regional admin edits a round until it is finished (roundState.ts).
-import { Datagrid, EditButton, List, NumberField, TextField, usePermissions, useRecordContext } from 'react-admin';
+// places and 紧缺专业. The regional admin edits a round until it is finished (roundState.ts);
+// the round's completion list downloads from its row.
+import { EditButton, List, NumberField, TextField, usePermissions, useRecordContext } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
+import { formatDateTime } from '../common/format.ts';
+import { ListGrid, useListWidth } from '../common/ListGrid.tsx';
 import { RoundPhaseField } from './RoundPhaseField.tsx';
 import { useFinishedRounds } from './roundState.ts';
 import { ShortageSpecialtiesField } from './ShortageSpecialtiesField.tsx';
 import type { RoundRecord } from './types.ts';
 import { xlsxExporter } from '../common/xlsxExporter.ts';
+import { CompletionListButton } from '../training/CompletionListButton.tsx';
 
 const EditUntilFinished = () => {
   const record = useRecordContext<RoundRecord>();
@@ -17,18 +21,37 @@ const EditUntilFinished = () => {
   return <EditButton data-testid={`edit-round-${record.year}`} />;
 };
 
-export const RoundList = () => (
+/** A round on a phone: its name and phase, its two deadlines, and the way to its settings. */
+const phoneRow = {
+  primaryText: (round: RoundRecord) => round.name,
+  secondaryText: (round: RoundRecord) => `${formatDateTime(round.applicationDeadline)} / ${formatDateTime(round.recommendationDeadline)}`,
+  tertiaryText: () => (
+    <>
+      <RoundPhaseField />
+      <EditUntilFinished />
+      <CompletionListButton />
+    </>
+  ),
+};
+
+export const RoundList = () => {
+  // The places only where there is room: beside the menu of a laptop the deadlines come first,
+  // and the places are on 名额管理 all the same.
+  const desktop = useListWidth() === 'desktop';
+  return (
   <List perPage={25} exporter={xlsxExporter} sort={{ field: 'year', order: 'DESC' }} pagination={false}>
-    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="round-list">
+    <ListGrid phone={phoneRow} bulkActionButtons={false} rowClick={false} data-testid="round-list">
       <TextField source="name" sortable={false} />
       <RoundPhaseField label="resources.rounds.fields.phase" />
       <DateTimeField source="applicationDeadline" sortable={false} />
       <DateTimeField source="recommendationDeadline" sortable={false} />
       <DateTimeField source="ageCutoffDate" date sortable={false} />
-      <NumberField source="remotePlaces" sortable={false} />
-      <NumberField source="localPlaces" sortable={false} />
+      {desktop ? <NumberField source="remotePlaces" sortable={false} /> : null}
+      {desktop ? <NumberField source="localPlaces" sortable={false} /> : null}
       <ShortageSpecialtiesField label="resources.rounds.fields.shortageSpecialties" />
       <EditUntilFinished />
-    </Datagrid>
+      <CompletionListButton />
+    </ListGrid>
   </List>
-);
+  );
+};

@@ -1,16 +1,23 @@
-// 个人申报中 / 审核推荐中 / 遴选中 / 已结束, by the API's clock.
+// The round's phase (the API's Round.phase): 个人申报中 / 审核推荐中 / 遴选中 by the deadlines, the
+// others as the regional admin advances them.
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { useFinishedRounds } from './roundState.ts';
-import { phaseOf, type RoundRecord } from './types.ts';
+import type { LifecyclePhase, RoundRecord } from './types.ts';
 
-const colors = { APPLYING: 'success', RECOMMENDING: 'info', SELECTING: 'warning', ENDED: 'default' } as const;
+const colors: Record<LifecyclePhase, 'default' | 'success' | 'info' | 'warning' | 'primary'> = {
+  PREPARING: 'default',
+  APPLICATIONS: 'success',
+  RECOMMENDATIONS: 'info',
+  SELECTION: 'warning',
+  PLACEMENT: 'primary',
+  ORIENTATION: 'primary',
+  TRAINING: 'primary',
+  CLOSED: 'default',
+};
 
 export const RoundPhaseField = (_props: { label?: string; sortable?: boolean }) => {
   const translate = useTranslate();
   const record = useRecordContext<RoundRecord>();
-  const finished = useFinishedRounds();
-  if (!record || !finished.data) return null;
-  const phase = phaseOf(record, finished.data.has(record.id));
-  return <Chip size="small" color={colors[phase]} label={translate(`tepei.admin.rounds.phase.${phase}`)} data-phase={phase} />;
+  if (!record) return null;
+  return <Chip size="small" color={colors[record.phase]} label={translate(`tepei.lifecycle.phase.${record.phase}`)} data-phase={record.phase} />;
 };

@@ -11,9 +11,10 @@ import SaveIcon from '@mui/icons-material/Save';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Confirm, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { DateTextField } from '../common/DateInput.tsx';
 import { beijingDate, endOfBeijingDay, formatDate } from '../common/format.ts';
 import { updateRound, type RoundSettings } from './roundMutations.ts';
-import type { RoundRecord } from './types.ts';
+import { pastSelection, type RoundRecord } from './types.ts';
 
 function settingsOf(round: RoundRecord): RoundSettings {
   return {
@@ -99,24 +100,28 @@ export const RoundSettingsForm = ({ round }: { round: RoundRecord }) => {
     onError: () => setConfirming(false),
   });
 
+  // Past the selection the API keeps the deadlines as they were: shown, not offered for change.
+  const deadlinesFixed = pastSelection.has(round.phase);
   const deadlineHelper = (deadline: Deadline, problem: string | null) =>
     problem ??
-    (movedBack(deadline)
-      ? translate('tepei.admin.rounds.extendOnly', { date: initial[deadline] })
-      : round[openFlag[deadline]]
-        ? translate('tepei.admin.rounds.deadlineHint')
-        : translate('tepei.admin.rounds.passedHint'));
+    (deadlinesFixed
+      ? translate('tepei.admin.rounds.deadlinesFixed', { phase: translate(`tepei.lifecycle.phase.${round.phase}`) })
+      : movedBack(deadline)
+        ? translate('tepei.admin.rounds.extendOnly', { date: initial[deadline] })
+        : round[openFlag[deadline]]
+          ? translate('tepei.admin.rounds.deadlineHint')
+          : translate('tepei.admin.rounds.passedHint'));
 
   const dateField = (key: 'applicationDeadline' | 'recommendationDeadline' | 'ageCutoffDate', helper: string, error = false) => (
-    <TextField
-      type="date"
+    <DateTextField
       label={translate(`resources.rounds.fields.${key}`)}
       value={settings[key]}
-      onChange={(event) => set(key)(event.target.value)}
+      onChange={set(key)}
       error={error}
       helperText={helper}
       required
-      slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `round-${key}` } }}
+      // Read-only rather than disabled: the date and why it stays are read in full contrast.
+      slotProps={{ htmlInput: { 'data-testid': `round-${key}`, readOnly: key !== 'ageCutoffDate' && deadlinesFixed } }}
     />
   );
 

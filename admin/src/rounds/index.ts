@@ -4,5 +4,6 @@ import { lazyView } from '../common/lazyView.ts';
 export default {
   list: lazyView(() => import('./RoundList.tsx'), 'RoundList'),
   edit: lazyView(() => import('./RoundEdit.tsx'), 'RoundEdit'),
+  create: lazyView(() => import('./RoundCreate.tsx'), 'RoundCreate'),
   icon: EventIcon,
 };

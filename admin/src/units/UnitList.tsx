@@ -1,7 +1,8 @@
 // 用人单位 the signed-in user may see, by recommending authority, with how many applications
 // each has sent (all rounds, within the user's scope).
-import { Datagrid, List, NumberField, ReferenceInput, SelectInput, TextField } from 'react-admin';
+import { List, NumberField, ReferenceInput, SelectInput, TextField } from 'react-admin';
 import { EnumField } from '../common/EnumField.tsx';
+import { ListGrid } from '../common/ListGrid.tsx';
 import { xlsxExporter } from '../common/xlsxExporter.ts';
 
 const filters = [
@@ -12,13 +13,13 @@ const filters = [
 
 export const UnitList = () => (
   <List filters={filters} perPage={25} exporter={xlsxExporter} sort={{ field: 'id', order: 'ASC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="unit-list">
+    <ListGrid bulkActionButtons={false} rowClick={false} data-testid="unit-list">
       <TextField source="name" sortable={false} />
       <TextField source="area.name" sortable={false} />
       <EnumField source="nature" enum="UnitNature" sortable={false} />
       <TextField source="address" sortable={false} />
       <TextField source="postcode" sortable={false} emptyText="—" />
       <NumberField source="applications.totalCount" sortable={false} />
-    </Datagrid>
+    </ListGrid>
   </List>
 );

@@ -1,8 +1,10 @@
 // 账户: reviewers, administrators and analysts (the regional admin manages them; the analyst reads).
-import { CreateButton, Datagrid, ExportButton, List, SelectInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { CreateButton, ExportButton, List, SelectInput, TextField, TopToolbar, usePermissions } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
-import { EnumField } from '../common/EnumField.tsx';
+import { EnumField, EnumText } from '../common/EnumField.tsx';
+import { ListGrid } from '../common/ListGrid.tsx';
+import type { UserRecord } from './types.ts';
 import { enumChoices } from '../enums.ts';
 import { AccountActions } from './AccountActions.tsx';
 import { AccountStatusField } from './AccountStatusField.tsx';
@@ -25,9 +27,26 @@ const ManageAccount = (_props: { label?: string }) => {
   return permissions?.role === 'REGIONAL' ? <AccountActions /> : null;
 };
 
+/** An account on a phone: who, in what role for which area or unit, and whether it may sign in. */
+const phoneRow = {
+  primaryText: (user: UserRecord) => `${user.displayName}（${user.username}）`,
+  secondaryText: (user: UserRecord) => (
+    <>
+      <EnumText enum="Role" value={user.role} />
+      {user.area?.name || user.unit?.name ? ` · ${user.unit?.name ?? user.area?.name}` : ''}
+    </>
+  ),
+  tertiaryText: () => (
+    <>
+      <AccountStatusField />
+      <ManageAccount />
+    </>
+  ),
+};
+
 export const UserList = () => (
   <List filters={filters} actions={<Actions />} perPage={25} exporter={xlsxExporter} sort={{ field: 'username', order: 'ASC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="user-list" sx={{ '& .RaDatagrid-headerCell, & .column-username, & .column-role': { whiteSpace: 'nowrap' } }}>
+    <ListGrid phone={phoneRow} bulkActionButtons={false} rowClick={false} data-testid="user-list" sx={{ '& .RaDatagrid-headerCell, & .column-username, & .column-role': { whiteSpace: 'nowrap' } }}>
       <TextField source="username" sortable={false} />
       <TextField source="displayName" sortable={false} />
       <EnumField source="role" enum="Role" sortable={false} />
@@ -36,6 +55,6 @@ export const UserList = () => (
       <AccountStatusField label="resources.users.fields.status" />
       <DateTimeField source="lastLoginAt" sortable={false} />
       <ManageAccount label="tepei.admin.users.manage" />
-    </Datagrid>
+    </ListGrid>
   </List>
 );

@@ -1,4 +1,4 @@
-// Limits on sign-in and registration attempts. Each attempt is counted in the database
+// Limits on sign-in and registration attempts, and on public certificate checks. Each attempt is counted in the database
 // (SignInAttemptCounter) by ONE atomic statement, so every API process shares the counts and
 // concurrent attempts cannot overtake them. A sign-in attempt is counted BEFORE its password is
 // checked: once a count is past its limit, further attempts are refused unchecked, however many
@@ -35,6 +35,9 @@ export const signInLimits = {
 
 export const registrationLimit: AttemptLimit = { max: 10, windowMs: minutes(60) };
 
+/** Public certificate checks per client address: a person checks a few, nobody needs to walk the numbers. */
+export const certificateCheckLimit: AttemptLimit = { max: 30, windowMs: minutes(60) };
+
 interface Count {
   count: number;
   windowStartsAt: Date;
@@ -46,6 +49,7 @@ const accountKey = (username: string) => `sign-in:account:${keyPart(username)}`;
 const accountFromAddressPrefix = (username: string) => `sign-in:account-address:${keyPart(username)}|`;
 const signInAddressKey = (address: string) => `sign-in:address:${keyPart(address)}`;
 const registrationAddressKey = (address: string) => `register:address:${keyPart(address)}`;
+const certificateCheckKey = (address: string) => `certificate-check:address:${keyPart(address)}`;
 
 /**
  * Counts one attempt under `key` in one statement: a window that has run out starts again at 1,
@@ -86,7 +90,7 @@ let lastSweep = 0;
 async function sweepExpired(now: Date): Promise<void> {
   if (Math.abs(now.getTime() - lastSweep) < minutes(1)) return;
   lastSweep = now.getTime();
-  const longestWindow = Math.max(registrationLimit.windowMs, ...Object.values(signInLimits).map((limit) => limit.windowMs));
+  const longestWindow = Math.max(registrationLimit.windowMs, certificateCheckLimit.windowMs, ...Object.values(signInLimits).map((limit) => limit.windowMs));
   await prismaOutsideUnitOfWork().signInAttemptCounter.deleteMany({ where: { windowStartsAt: { lt: new Date(now.getTime() - longestWindow) } } });
 }
 
@@ -161,14 +165,24 @@ export async function forgetSignInFailures(username: string): Promise<void> {
   });
 }
 
-// ───────────────────────────── registering ─────────────────────────────
+// ───────────────────────────── registering, per address ─────────────────────────────
 
-/** Counts a registration attempt from the client address, whatever its outcome, and refuses it past the limit. */
-export async function reserveRegistration(clientAddress: string | null, now: Date): Promise<void> {
-  if (!clientAddress) return;
+/** Counts an attempt from the client address, whatever its outcome, and refuses it past `limit`. */
+async function reserveFromAddress(key: string | null, limit: AttemptLimit, refusal: string, now: Date): Promise<void> {
+  if (!key) return;
   await sweepExpired(now);
-  const counted = await countAttempt(registrationAddressKey(clientAddress), registrationLimit, now);
-  if (counted.count > registrationLimit.max) {
-    throw new RateLimitedError('该网络地址注册次数过多，请稍后再试', secondsUntil(windowEnd(counted, registrationLimit), now));
-  }
+  const counted = await countAttempt(key, limit, now);
+  if (counted.count > limit.max) throw new RateLimitedError(refusal, secondsUntil(windowEnd(counted, limit), now));
+}
+
+/** Counts a registration attempt from the client address, and refuses it past the limit. */
+export function reserveRegistration(clientAddress: string | null, now: Date): Promise<void> {
+  return reserveFromAddress(clientAddress && registrationAddressKey(clientAddress), registrationLimit, '该网络地址注册次数过多，请稍后再试', now);
+}
+
+// ───────────────────────────── checking a certificate ─────────────────────────────
+
+/** Counts a public certificate check from the client address, and refuses it past the limit. */
+export function reserveCertificateCheck(clientAddress: string | null, now: Date): Promise<void> {
+  return reserveFromAddress(clientAddress && certificateCheckKey(clientAddress), certificateCheckLimit, '该网络地址查验次数过多，请稍后再试', now);
 }

@@ -25,9 +25,11 @@ export const hiddenResidentId = '*'.repeat(18);
 /** Emergency contacts and the like, where a file must print something. */
 export const hiddenText = '（已隐去）';
 
-/** YYYY-MM of a @db.Date column (midnight UTC) or of a YYYY-MM-DD string. */
-export function birthMonthOf(date: Date | string): string {
-  return (date instanceof Date ? date.toISOString() : date).slice(0, 7);
+/** YYYY-MM of a @db.Date column (midnight UTC) or of a YYYY-MM-DD string; null for a draft's empty birth date. */
+export function birthMonthOf(date: Date | string): string;
+export function birthMonthOf(date: Date | string | null): string | null;
+export function birthMonthOf(date: Date | string | null): string | null {
+  return date === null ? null : (date instanceof Date ? date.toISOString() : date).slice(0, 7);
 }
 
 export function shownIdNumber(actor: Actor, idNumber: string): string {
@@ -48,8 +50,16 @@ export function shownEmergencyContact(actor: Actor, value: string): string | nul
   return seesPersonalIdentifiers(actor) ? value : null;
 }
 
+/**
+ * A named contact person who is not an applicant (a host institution's 联系人): a third party's
+ * name, hidden from analysts as an emergency contact is; their phone goes through shownPhone.
+ */
+export function shownContactPerson(actor: Actor, name: string | null): string | null {
+  return name === null ? null : shownEmergencyContact(actor, name);
+}
+
 /** The full birth date, or null for a reader who gets the month alone (birthMonthOf). */
-export function shownBirthDate<T extends Date | string>(actor: Actor, birthDate: T): T | null {
+export function shownBirthDate<T extends Date | string | null>(actor: Actor, birthDate: T): T | null {
   return seesPersonalIdentifiers(actor) ? birthDate : null;
 }
 
@@ -78,8 +88,9 @@ export function shownText(actor: Actor, text: string): string {
 }
 
 /** A text that states `birthDate` in full (an eligibility reason), with only its month. */
-export function withBirthMonth(actor: Actor, text: string, birthDate: Date | string): string {
+export function withBirthMonth(actor: Actor, text: string, birthDate: Date | string | null): string {
   if (seesPersonalIdentifiers(actor)) return text;
+  if (birthDate === null) return shownText(actor, text);
   const day = (birthDate instanceof Date ? birthDate.toISOString() : birthDate).slice(0, 10);
   return shownText(actor, text.replaceAll(day, birthMonthOf(day)));
 }

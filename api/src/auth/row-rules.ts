@@ -1,6 +1,9 @@
 // Which rows each role may see: the where-filter half of access control (DOMAIN.md, "Who
 // takes part"). Every list, connection, relation, node lookup, count and aggregate of these
-// models goes through one of these filters, and services apply them again.
+// models goes through one of these filters, and services apply them again. Each rule is written
+// once, as a Prisma where-input: Prisma renders it for reads and writes, and the reads shaped
+// like their page render the same value into their one statement (shaped-reads/where.ts), so
+// SQL never holds a second copy of a rule.
 import type { Prisma } from '@tepei/db/client';
 import type { Actor } from './actor.ts';
 
@@ -76,4 +79,9 @@ export function blacklistVisibleTo(actor: Actor): Prisma.BlacklistEntryWhereInpu
 
 export function auditVisibleTo(actor: Actor): Prisma.AuditRecordWhereInput {
   return actor.role === 'REGIONAL' || actor.role === 'ANALYST' ? {} : { id: { in: [] } };
+}
+
+/** A round in preparation (筹备中) is the regional bureau's draft: nobody else sees it yet. */
+export function roundsVisibleTo(actor: Actor): Prisma.RoundWhereInput {
+  return actor.role === 'REGIONAL' || actor.role === 'ANALYST' ? {} : { stage: { not: 'PREPARING' } };
 }

@@ -86,6 +86,18 @@ export class RoundFinishedError extends DomainError {
   }
 }
 
+/** The round is not in the phase this step belongs to (rounds/round-phase.ts). */
+export class RoundPhaseError extends DomainError {
+  readonly code = 'WRONG_ROUND_PHASE';
+  constructor(
+    /** RoundPhase value the round is in. */
+    readonly phase: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Someone else changed the record since it was read (optimistic concurrency). */
 export class ConcurrentModificationError extends DomainError {
   readonly code = 'CONCURRENT_MODIFICATION';

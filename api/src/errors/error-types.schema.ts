@@ -13,6 +13,7 @@ import {
   QuotaExceededError,
   RateLimitedError,
   RoundFinishedError,
+  RoundPhaseError,
   ValidationFailedError,
   type FieldProblem,
 } from './domain-errors.ts';
@@ -57,6 +58,9 @@ errorType(InvalidTransitionError, 'InvalidTransitionError', '当前状态下不�
 errorType(ConcurrentModificationError, 'ConcurrentModificationError', '记录已被他人修改');
 errorType(ConflictError, 'ConflictError', '与已有记录冲突');
 errorType(RoundFinishedError, 'RoundFinishedError', '年度已结束，只读');
+errorType(RoundPhaseError, 'RoundPhaseError', '年度当前阶段不能进行此操作', (t) => ({
+  phase: t.string({ description: '年度当前阶段（RoundPhase）', resolve: (error: RoundPhaseError) => error.phase }),
+}));
 errorType(AuthenticationFailedError, 'AuthenticationFailedError', '登录失败', (t) => ({
   retryAfterSeconds: t.int({ nullable: true, resolve: (error: AuthenticationFailedError) => error.retryAfterSeconds }),
 }));

@@ -2,9 +2,20 @@
 // handed to the same pure rules (eligibility.rules.ts): the baseline measures data access,
 // not a second implementation of the rules.
 import type { Actor } from '@tepei/api/auth/actor';
-import { evaluateEligibility, type BlacklistingFact, type RuleResult } from '@tepei/api/modules/eligibility/eligibility.rules';
+import { evaluateEligibility, type BlacklistingFact, type EarlierParticipationFact, type RuleResult } from '@tepei/api/modules/eligibility/eligibility.rules';
+import { participatedStatuses } from '@tepei/db/reference/status-flow';
 
-/** Columns to select beside the application's own (a.*): its round, area, unit and listings in force at $now. */
+/**
+ * The earlier rounds application `a` 's ID number took part in (rule 6 from the system's own
+ * history, as eligibility.loader.ts finds them), as JSON EarlierParticipationFact[].
+ */
+export const earlierParticipationsColumn = `(SELECT coalesce(json_agg(json_build_object('year', pr.year, 'hostInstitution', t."hostInstitution", 'assessment', t.assessment)), '[]')
+     FROM "Application" p JOIN "Round" pr ON pr.id = p."roundId" LEFT JOIN "TrainingRecord" t ON t."applicationId" = p.id
+     WHERE upper(trim(p."idNumber")) = upper(trim(a."idNumber"))
+       AND pr.year < (SELECT year FROM "Round" WHERE id = a."roundId")
+       AND p.status IN (${participatedStatuses.map((status) => `'${status}'`).join(', ')}))`;
+
+/** Columns to select beside the application's own (a.*): its round, area, unit, listings in force at $now and earlier rounds taken part in. */
 export function eligibilityColumns(nowParam: number): string {
   return `
     r.year AS "roundYear", r."ageCutoffDate", r."shortageSpecialties",
@@ -15,7 +26,8 @@ export function eligibilityColumns(nowParam: number): string {
               'listedAt', b."listedAt", 'expiresAt', b."expiresAt", 'reason', b.reason)), '[]')
      FROM "BlacklistEntry" b
      WHERE (upper(trim(b."applicantIdNumber")) = upper(trim(a."idNumber")) OR b."unitId" = a."unitId")
-       AND b."liftedAt" IS NULL AND b."listedAt" <= $${nowParam} AND b."expiresAt" > $${nowParam}) AS listings`;
+       AND b."liftedAt" IS NULL AND b."listedAt" <= $${nowParam} AND b."expiresAt" > $${nowParam}) AS listings,
+    ${earlierParticipationsColumn} AS participations`;
 }
 
 export interface EligibilityRow {
@@ -35,6 +47,7 @@ export interface EligibilityRow {
   isSouthernXinjiang: boolean;
   unitName: string;
   listings: Array<{ applicant: boolean | null; unit: boolean | null; listedAt: string; expiresAt: string; reason: string }>;
+  participations: EarlierParticipationFact[];
 }
 
 export function eligibilityOf(row: EligibilityRow): RuleResult[] {
@@ -58,6 +71,7 @@ export function eligibilityOf(row: EligibilityRow): RuleResult[] {
     area: { name: row.areaName, isSouthernXinjiang: row.isSouthernXinjiang },
     unitName: row.unitName,
     blacklistings,
+    earlierParticipations: row.participations,
   });
 }
 

@@ -28,6 +28,12 @@ export function isAllowedTransition(from: ApplicationStatus, to: ApplicationStat
 /** Statuses that hold a place of the quota (已成功入选 and after, until abandoned). */
 export const placeHoldingStatuses: readonly ApplicationStatus[] = ['SELECTED', 'ORIENTATION_ATTENDED', 'IN_TRAINING', 'COMPLETED'];
 
+/**
+ * Took part in a round (推荐条件六's 参加过特培): selected, and whatever followed, abandonment
+ * included — a trainee who left a year's training has still taken part.
+ */
+export const participatedStatuses: readonly ApplicationStatus[] = [...placeHoldingStatuses, 'ABANDONED'];
+
 export const statusLabels: Record<ApplicationStatus, string> = {
   DRAFT: '草稿',
   SUBMITTED: '已提交，待单位审核',

@@ -7,8 +7,7 @@ import { chromiumPath, ensureDebianPackages, hasChineseFont } from '../../suppor
 
 export { chromiumPath };
 
-// --lang=zh-CN: date inputs take their day/month order from the browser's language, as in a reviewer's Chinese browser.
-const flags = ['--headless', '--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Chromium, and a Chinese font so that screenshots show the console's text, not empty boxes. */
 export function ensureChromium(): void {
@@ -16,7 +15,8 @@ export function ensureChromium(): void {
   ensureDebianPackages(missing, '浏览器测试');
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `language` is the browser's own (--lang), as in a reviewer's Chinese browser unless told. */
+export function launchChromium({ language = 'zh-CN' }: { language?: string } = {}): Promise<Browser> {
   ensureChromium();
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: flags });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...flags, `--lang=${language}`] });
 }

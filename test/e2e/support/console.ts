@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consoleDir, withConsole } from '@tepei/api/console';
 import { withProbes } from '@tepei/api/probes';
-import type { TestApi } from '../../support/api.ts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startApi, type TestApi } from '../../support/api.ts';
+import { launchChromium } from './browser.ts';
+import { ensureArtifacts } from './pages.ts';
 
 const adminDir = fileURLToPath(new URL('../../../admin/', import.meta.url));
 /** The console bundles the API's printed schema (admin/src/dataProvider/schema.ts). */
@@ -24,7 +28,7 @@ function newestChange(path: string): number {
 
 function isBuilt(): boolean {
   const built = join(consoleDir, 'index.html');
-  const sources = [join(adminDir, 'src'), join(adminDir, 'index.html'), join(adminDir, 'vite.config.ts'), join(adminDir, 'precompress.ts'), join(adminDir, 'package.json'), schemaFile];
+  const sources = [join(adminDir, 'src'), join(adminDir, 'index.html'), join(adminDir, 'vite.config.ts'), join(adminDir, 'precompress.ts'), join(adminDir, 'apiIntrospection.ts'), join(adminDir, 'package.json'), schemaFile];
   return existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestChange));
 }
 
@@ -78,4 +82,32 @@ export async function serveConsole(api: TestApi): Promise<ConsoleServer> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+export interface ConsoleFixture {
+  api: TestApi;
+  server: ConsoleServer;
+  browser: Browser;
+}
+
+/**
+ * What a browser test file of the console starts before its tests and stops after them: the
+ * console built, a seeded API whose clock reads `now`, both on one port, and a Chromium. Call at
+ * the top of the file; the fields are there once beforeAll has run.
+ */
+export function useConsole(now: Date, { language }: { language?: string } = {}): ConsoleFixture {
+  const fixture = {} as ConsoleFixture;
+  beforeAll(async () => {
+    ensureArtifacts();
+    await ensureConsoleBuilt();
+    fixture.browser = await launchChromium({ language });
+    fixture.api = await startApi({ seeded: true, clock: () => now });
+    fixture.server = await serveConsole(fixture.api);
+  }, 900_000);
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.server?.close();
+    await fixture.api?.close();
+  });
+  return fixture;
 }

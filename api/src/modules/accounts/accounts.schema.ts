@@ -1,6 +1,7 @@
 // Accounts in the schema: the User type, signing in and out, registration, and the regional
 // admin's account management. The rules are in accounts.service.ts; every mutation is audited
 // with details that never carry a password.
+import { offsetDescription, withOffset } from '../../offset-pages.plugin.ts';
 import type { Prisma, User } from '@tepei/db/client';
 import { Role } from '@tepei/db/enums';
 import { normalizeResidentId } from '@tepei/db/reference/resident-id';
@@ -145,9 +146,12 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: '账户列表（自治区管理员与数据分析）：自治区管理员按用户名排序；数据分析账号按角色、创建时间排序（申报人的用户名即身份证号）',
       authScopes: { regional: true, analyst: true },
-      args: { role: t.arg({ type: RoleEnum, required: false, description: '只列出该角色' }) },
+      args: {
+        role: t.arg({ type: RoleEnum, required: false, description: '只列出该角色' }),
+        offset: t.arg.int({ required: false, description: offsetDescription }),
+      },
       resolve: (query, _root, args, ctx) =>
-        prisma.user.findMany({ ...query, where: usersWhere(actorOf(ctx), args), orderBy: usersOrder(actorOf(ctx)) }),
+        prisma.user.findMany({ ...withOffset(query, args), where: usersWhere(actorOf(ctx), args), orderBy: usersOrder(actorOf(ctx)) }),
       totalCount: (_root, args, ctx) => prisma.user.count({ where: usersWhere(actorOf(ctx), args) }),
     },
     { description: '账户分页' },

@@ -17,6 +17,7 @@ import {
 import { hashPassword, passwordPolicyProblem, verifyAgainstNothing, verifyPassword } from '../../auth/passwords.ts';
 import { usersVisibleTo } from '../../auth/row-rules.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
+import { endSessions } from '../../auth/sessions.ts';
 import { prisma, prismaOutsideUnitOfWork, transactionOptions } from '../../db.ts';
 import {
   AuthenticationFailedError,
@@ -131,10 +132,7 @@ export async function login(username: string, password: string, now: Date, clien
 
 /** Ends the session the actor is using; other sessions of the same user stay valid. */
 export async function logout(actor: Actor, now: Date): Promise<boolean> {
-  await prisma.session.updateMany({
-    where: { id: actor.sessionId, revokedAt: null },
-    data: { revokedAt: now, revokedById: actor.userId },
-  });
+  await endSessions(prisma, { userId: actor.userId, sessionId: actor.sessionId }, actor, now);
   return true;
 }
 
@@ -327,13 +325,6 @@ async function insertUser(input: NewUserInput, query: UserQuery = {}): Promise<U
   }
 }
 
-async function revokeAllSessions(db: Prisma.TransactionClient, actor: Actor, userId: string, now: Date): Promise<void> {
-  await db.session.updateMany({
-    where: { userId, revokedAt: null, expiresAt: { gt: now } },
-    data: { revokedAt: now, revokedById: actor.userId },
-  });
-}
-
 /** Disabling an account also ends its sessions, so it is shut out at once. */
 export async function setUserDisabled(
   actor: Actor | null,
@@ -347,7 +338,7 @@ export async function setUserDisabled(
   if (disabled && userId === actor.userId) throw new ForbiddenError('不能停用自己的账户');
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.update({ ...loadable(query), where: { id: userId }, data: { disabled } });
-    if (disabled) await revokeAllSessions(tx, actor, userId, now);
+    if (disabled) await endSessions(tx, { userId }, actor, now);
     return user as User;
   }, transactionOptions);
 }
@@ -356,7 +347,7 @@ export async function setUserDisabled(
 export async function revokeSessions(actor: Actor | null, userId: string, now: Date, query: UserQuery = {}): Promise<User> {
   requireRegional(actor);
   await existingUser(userId);
-  await revokeAllSessions(prisma, actor, userId, now);
+  await endSessions(prisma, { userId }, actor, now);
   return prisma.user.findUniqueOrThrow({ ...loadable(query), where: { id: userId } }) as Promise<User>;
 }
 

@@ -35,9 +35,11 @@ const DimensionValueType = builder.objectRef<DimensionValue>('DimensionValue').i
   description: '统计分组中一个维度的取值',
   fields: (t) => ({
     dimension: t.expose('dimension', { type: ApplicationDimensionEnum }),
+    // Null only for drafts that have not chosen the value yet (the columns of the choices are NULL only in drafts).
     value: t.string({
-      description: '取值：枚举名；AREA 为地区 ID（可用于 ApplicationFilter.areaId）；ROUND 为年度',
-      resolve: (key) => (key.dimension === 'AREA' ? encodeGlobalID('Area', key.value) : key.value),
+      nullable: true,
+      description: '取值：枚举名；AREA 为地区 ID（可用于 ApplicationFilter.areaId）；ROUND 为年度；尚未填写该项的草稿为空（名称为“未填写”，排在最后）',
+      resolve: (key) => (key.dimension === 'AREA' && key.value !== null ? encodeGlobalID('Area', key.value) : key.value),
     }),
     label: t.exposeString('label', { description: '中文名称，如 喀什地区、异地培养、维吾尔族、本科' }),
   }),

@@ -82,13 +82,19 @@ export const dimensionLabels: Record<ApplicationDimension, string> = {
   TITLE_LEVEL: '职称层级',
 };
 
+/** The label of a draft's choice not made yet. */
+const notFilledInLabel = '未填写';
+
 /** The most dimensions one call may group by: a table, not a cube. */
 export const maxDimensions = 2;
 
 export interface DimensionValue {
   dimension: ApplicationDimension;
-  /** The enum value; the area's id for AREA; the year for ROUND. */
-  value: string;
+  /**
+   * The enum value; the area's id for AREA; the year for ROUND. Null for the drafts that have
+   * not chosen it yet (application-form.ts draftOnlyEmptyFields): their line comes last.
+   */
+  value: string | null;
   /** What people read: 喀什地区, 异地培养, 维吾尔族, 本科… */
   label: string;
 }
@@ -176,7 +182,8 @@ export async function applicationCounts(
   const natureByUnit = new Map(units.map((unit) => [unit.id, unit.nature]));
 
   /** The key of one grouped value, and a sort key that orders it among its dimension's values. */
-  const keyOf = (dimension: ApplicationDimension, column: string): { key: DimensionValue; rank: string } => {
+  const keyOf = (dimension: ApplicationDimension, column: string | null): { key: DimensionValue; rank: string } => {
+    if (column === null) return { key: { dimension, value: null, label: notFilledInLabel }, rank: '~' };
     switch (dimension) {
       case 'AREA': {
         const area = areaById.get(column)!;
@@ -197,7 +204,7 @@ export async function applicationCounts(
   // Units of one nature fold into one line: the sums of the database's counts per unit.
   const lines = new Map<string, ApplicationCount & { rank: string }>();
   for (const group of groups) {
-    const keyed = input.groupBy.map((dimension) => keyOf(dimension, group[groupColumn[dimension]]!));
+    const keyed = input.groupBy.map((dimension) => keyOf(dimension, group[groupColumn[dimension]] ?? null));
     const id = keyed.map(({ key }) => key.value).join('\u0000');
     const line = lines.get(id) ?? { keys: keyed.map(({ key }) => key), count: 0, rank: keyed.map(({ rank }) => rank).join('\u0000') };
     line.count += group._count._all;
@@ -304,8 +311,9 @@ export interface ReviewQueue {
 }
 
 /**
- * What waits for the signed-in reviewer, within its scope. An application waits since the
- * latest status change into its current status (its last update when it has no history).
+ * What waits for the signed-in reviewer, within its scope. An application waits since it
+ * entered its current status (Application.statusChangedAt): the queue's WAITING_SINCE order,
+ * so the longest-waiting item is the queue's first row.
  */
 export async function reviewQueue(actor: Actor, roundYear?: number | null): Promise<ReviewQueue> {
   const statuses = queueStatuses[actor.role];
@@ -313,11 +321,7 @@ export async function reviewQueue(actor: Actor, roundYear?: number | null): Prom
   const inRound = roundYear != null ? Prisma.sql`AND a."roundId" = (SELECT id FROM "Round" WHERE year = ${roundYear})` : Prisma.empty;
   const [row] = await prisma.$queryRaw<Array<{ size: number; id: string | null; since: Date | null }>>`
     WITH queue AS (
-      SELECT a.id,
-             COALESCE(
-               (SELECT max(sc."at") FROM "StatusChange" sc WHERE sc."applicationId" = a.id AND sc."toStatus" = a.status),
-               a."updatedAt"
-             ) AS since
+      SELECT a.id, a."statusChangedAt" AS since
       FROM "Application" a
       WHERE a.status IN (${Prisma.join(statuses.map((status) => Prisma.sql`${status}::"ApplicationStatus"`))})
         AND ${applicationsVisibleToSql(actor)}

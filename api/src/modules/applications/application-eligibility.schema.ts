@@ -25,6 +25,12 @@ function eligibilityLoader(ctx: Context) {
   return loader;
 }
 
+/** Verdicts computed from facts a read loaded with its page (application-reads.ts): the field then asks no query. */
+export function primeEligibility(ctx: Context, results: ReadonlyMap<string, RuleResult[]>): void {
+  const loader = eligibilityLoader(ctx);
+  for (const [id, verdicts] of results) loader.prime({ id } as EligibilityApplication, verdicts);
+}
+
 builder.prismaObjectField('Application', 'eligibility', (t) =>
   t.field({
     type: [EligibilityResultType],

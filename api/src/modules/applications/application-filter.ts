@@ -8,6 +8,7 @@ import type { Prisma } from '@tepei/db/client';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Actor } from '../../auth/actor.ts';
 import { seesPersonalIdentifiers } from '../../auth/personal-data.ts';
+import { applicationsVisibleTo } from '../../auth/row-rules.ts';
 import { builder } from '../../builder.ts';
 import { FieldProblems } from '../../errors/domain-errors.ts';
 import { EligibilityRuleEnum } from '../eligibility/eligibility.schema.ts';
@@ -136,18 +137,20 @@ export const SortDirectionEnum = builder.enumType('SortDirection', {
 
 /** Each sortable field, and how Prisma orders by it. None of them is a personal identifier. */
 const sortFields = {
+  WAITING_SINCE: { description: '进入当前状态的时间（待审队列按此升序：等待最久的在前）', orderBy: (sort) => ({ statusChangedAt: sort }) },
   SUBMITTED_AT: { description: '提交时间（未提交的排在最后）', orderBy: (sort) => ({ submittedAt: { sort, nulls: 'last' } }) },
   DECIDED_AT: { description: '遴选决定时间（未决定的排在最后）', orderBy: (sort) => ({ decidedAt: { sort, nulls: 'last' } }) },
   UPDATED_AT: { description: '最后修改时间', orderBy: (sort) => ({ updatedAt: sort }) },
   NAME: { description: '姓名', orderBy: (sort) => ({ name: sort }) },
-  BIRTH_DATE: { description: '出生日期（数据分析账号不可用：同月出生者的先后即身份证号的一部分）', orderBy: (sort) => ({ birthDate: sort }) },
+  BIRTH_DATE: { description: '出生日期（数据分析账号不可用：同月出生者的先后即身份证号的一部分；未填写的草稿排在最后）', orderBy: (sort) => ({ birthDate: { sort, nulls: 'last' } }) },
   STATUS: { description: '申报状态（按流程先后）', orderBy: (sort) => ({ status: sort }) },
   AREA: { description: '推荐主管部门（按代码）', orderBy: (sort) => ({ area: { code: sort } }) },
   UNIT: { description: '用人单位（按名称）', orderBy: (sort) => ({ unit: { name: sort } }) },
-  MODE: { description: '培养方式', orderBy: (sort) => ({ mode: sort }) },
-  ETHNICITY: { description: '民族（按 GB/T 3304 代码）', orderBy: (sort) => ({ ethnicity: sort }) },
-  EDUCATION: { description: '最高学历（由低到高）', orderBy: (sort) => ({ education: sort }) },
-  TITLE_LEVEL: { description: '职称层级（由低到高）', orderBy: (sort) => ({ titleLevel: sort }) },
+  // A draft may not have chosen these yet (application-form.ts draftOnlyEmptyFields): it comes last, as an unsubmitted one does above.
+  MODE: { description: '培养方式（未填写的草稿排在最后）', orderBy: (sort) => ({ mode: { sort, nulls: 'last' } }) },
+  ETHNICITY: { description: '民族（按 GB/T 3304 代码；未填写的草稿排在最后）', orderBy: (sort) => ({ ethnicity: { sort, nulls: 'last' } }) },
+  EDUCATION: { description: '最高学历（由低到高；未填写的草稿排在最后）', orderBy: (sort) => ({ education: { sort, nulls: 'last' } }) },
+  TITLE_LEVEL: { description: '职称层级（由低到高；未填写的草稿排在最后）', orderBy: (sort) => ({ titleLevel: { sort, nulls: 'last' } }) },
   RELAXED_RULES: { description: '放宽后符合的推荐条件数（无放宽的为 0）', orderBy: (sort) => ({ relaxedRuleCount: sort }) },
 } satisfies Record<string, { description: string; orderBy: (sort: Prisma.SortOrder) => Prisma.ApplicationOrderByWithRelationInput }>;
 
@@ -191,4 +194,19 @@ export function applicationOrderBy(
     ...requested.map(({ field, direction }) => sortFields[field].orderBy(direction === 'DESC' ? 'desc' : 'asc')),
     { id: 'asc' },
   ];
+}
+
+/**
+ * The list a reader asked for: the rows the row rules let them see, narrowed by the filter, in
+ * the order asked. One definition for the `applications` connection and the list's Excel export
+ * (exports/application-list-export.ts); a ValidationFailedError for what the reader may not ask.
+ */
+export function applicationListArguments(
+  actor: Actor,
+  args: { filter?: ApplicationFilter | null; orderBy?: readonly ApplicationOrder[] | null },
+): { where: Prisma.ApplicationWhereInput; orderBy: Prisma.ApplicationOrderByWithRelationInput[] } {
+  return {
+    where: { AND: [applicationsVisibleTo(actor), applicationFilterWhere(actor, args.filter)] },
+    orderBy: applicationOrderBy(actor, args.orderBy),
+  };
 }

@@ -1,7 +1,7 @@
 // What an applicant fills in: form 2 (学员申报表) and form 3 (申报培养单位志愿表) of the notice.
 // Validation normalises the form and reports every problem at once, each at its field path,
 // so the applicant sees all mistakes in one round trip.
-import type { Application, Award, HostPreference, Publication, WorkHistoryEntry } from '@tepei/db/client';
+import type { Application, ApplicationStatus, Award, HostPreference, Publication, WorkHistoryEntry } from '@tepei/db/client';
 import {
   ChineseProficiency,
   Education,
@@ -97,6 +97,45 @@ export interface ApplicationForm {
   hostPreferences: HostPreferenceItem[];
 }
 
+/**
+ * A form as the applicant sends it: any field may still be missing, in a list item too. A draft
+ * is saved with what is there; submission needs the whole ApplicationForm (DOMAIN.md "The flow").
+ */
+export type ApplicationFormDraft = {
+  [K in keyof ApplicationForm]?: ApplicationForm[K] extends Array<infer Item> ? Array<{ [F in keyof Item]?: Item[F] | null }> | null : ApplicationForm[K] | null;
+};
+
+/**
+ * The fields whose columns only a draft leaves empty (NULL): the choices and the birth date, and
+ * in the lists the dates of each row. Submission requires them, so every later status has them.
+ */
+export const draftOnlyEmptyFields = ['gender', 'ethnicity', 'birthDate', 'politicalStatus', 'chineseProficiency', 'education', 'titleLevel', 'mode'] as const;
+type DraftOnlyEmptyField = (typeof draftOnlyEmptyFields)[number];
+type WithEmpty<T, K extends keyof T> = Omit<T, K> & { [F in K]: T[F] | null };
+
+/** A form as saved: a draft's choices, birth date and list dates may be empty. */
+export type SavedApplicationForm = WithEmpty<Omit<ApplicationForm, 'workHistory' | 'awards' | 'publications'>, DraftOnlyEmptyField> & {
+  workHistory: WithEmpty<WorkHistoryItem, 'startMonth'>[];
+  awards: WithEmpty<AwardItem, 'awardedOn'>[];
+  publications: WithEmpty<PublicationItem, 'publishedOn'>[];
+  hostPreferences: HostPreferenceItem[];
+};
+
+/**
+ * How complete the form must be. Only what is present is checked (formats, the ID number's
+ * checksum, agreement with it) in a `draft`, which needs nothing but the ID number (the row's key
+ * in its round); an empty list item is dropped, a partly filled one kept. A `correction` (an
+ * application returned for correction, being saved) may leave text empty too, but keeps what
+ * every submitted application has: the choices (性别, 民族, 政治面貌, 汉语水平, 学历, 职称层级,
+ * 培养方式), the birth date and the dates of list items. `submission`: every field the forms ask for.
+ */
+export type FormCompleteness = 'draft' | 'correction' | 'submission';
+
+/** How complete a save of an application in this status must be (the API's and the console's rule). */
+export function saveCompleteness(status: ApplicationStatus): FormCompleteness {
+  return status === 'DRAFT' ? 'draft' : 'correction';
+}
+
 // ───────────────────────────── Chinese labels (the forms' wording) ─────────────────────────────
 
 export const genderLabels: Record<Gender, string> = { MALE: '男', FEMALE: '女' };
@@ -175,50 +214,53 @@ export interface ValidateApplicationFormOptions {
   path?: string[];
   /** Today's Beijing calendar date, YYYY-MM-DD (see clock.ts `beijingDate`): no date may lie after it. */
   today: string;
+  /** Default `submission`. */
+  completeness?: FormCompleteness;
 }
 
 /**
  * The form, normalised (strings trimmed, empty optional fields null, a trailing x of the ID
  * number upper-cased), or a ValidationFailedError listing every problem with its field path.
+ * Only a draft may come back with empty choices and dates.
  */
-export function validateApplicationForm(form: ApplicationForm, options: ValidateApplicationFormOptions): ApplicationForm {
+export function validateApplicationForm(
+  form: ApplicationFormDraft,
+  options: ValidateApplicationFormOptions & { completeness?: 'correction' | 'submission' },
+): ApplicationForm;
+export function validateApplicationForm(form: ApplicationFormDraft, options: ValidateApplicationFormOptions): SavedApplicationForm;
+export function validateApplicationForm(form: ApplicationFormDraft, options: ValidateApplicationFormOptions): SavedApplicationForm {
   const { today } = options;
   if (!isCalendarDate(today)) throw new Error(`validateApplicationForm: today must be YYYY-MM-DD, got ${today}`);
-  const check = new FormCheck(new FieldProblems(), options.path ?? ['form'], today);
+  const check = new FormCheck(new FieldProblems(), options.path ?? ['form'], today, options.completeness ?? 'submission');
   const p = check.problems;
   const at = check.at;
 
-  const name = check.text(form.name, ['name'], '姓名', formLimits.personName);
-  const gender = check.choice(form.gender, Gender, ['gender'], '性别');
-  const ethnicity = check.choice(form.ethnicity, Ethnicity, ['ethnicity'], '民族');
-  const birthDate = check.pastDate(form.birthDate, ['birthDate'], '出生日期');
-
   const idNumber = normalizeResidentId(form.idNumber ?? '');
-  if (!idNumber) {
-    p.add(at('idNumber'), '请填写身份证号');
-  } else {
-    const parsed = parseResidentId(idNumber);
-    if (!parsed.ok) {
-      p.add(at('idNumber'), residentIdProblemMessage(parsed.problem, idNumber));
-    } else {
-      if (birthDate && birthDate !== parsed.facts.birthDate) p.add(at('birthDate'), '出生日期与身份证号不一致');
-      if (gender && gender !== parsed.facts.gender) p.add(at('gender'), '性别与身份证号不一致');
-    }
-  }
+  const parsed = idNumber ? parseResidentId(idNumber) : null;
+  const stated = parsed?.ok ? parsed.facts : null;
+  if (!parsed) p.add(at('idNumber'), '请填写身份证号');
+  else if (!parsed.ok) p.add(at('idNumber'), residentIdProblemMessage(parsed.problem, idNumber));
 
-  const normalised: ApplicationForm = {
+  const name = check.text(form.name, ['name'], '姓名', formLimits.personName);
+  // A save takes birth date and gender from the ID number when they are not given (GB 11643).
+  const gender = check.partial && !form.gender && stated ? stated.gender : check.choice(form.gender, Gender, ['gender'], '性别');
+  const ethnicity = check.choice(form.ethnicity, Ethnicity, ['ethnicity'], '民族');
+  const birthDate = check.partial && blank(form.birthDate) && stated ? stated.birthDate : check.pastDate(form.birthDate, ['birthDate'], '出生日期');
+  if (stated && birthDate && birthDate !== stated.birthDate) p.add(at('birthDate'), '出生日期与身份证号不一致');
+  if (stated && gender && gender !== stated.gender) p.add(at('gender'), '性别与身份证号不一致');
+
+  const normalised: SavedApplicationForm = {
     name,
-    gender: gender ?? form.gender,
-    ethnicity: ethnicity ?? form.ethnicity,
-    birthDate: birthDate ?? form.birthDate,
+    gender,
+    ethnicity,
+    birthDate,
     idNumber,
-    politicalStatus: check.choice(form.politicalStatus, PoliticalStatus, ['politicalStatus'], '政治面貌') ?? form.politicalStatus,
-    chineseProficiency:
-      check.choice(form.chineseProficiency, ChineseProficiency, ['chineseProficiency'], '汉语水平') ?? form.chineseProficiency,
+    politicalStatus: check.choice(form.politicalStatus, PoliticalStatus, ['politicalStatus'], '政治面貌'),
+    chineseProficiency: check.choice(form.chineseProficiency, ChineseProficiency, ['chineseProficiency'], '汉语水平'),
     graduateSchool: check.text(form.graduateSchool, ['graduateSchool'], '毕业院校'),
     foreignLanguage: check.optionalText(form.foreignLanguage, ['foreignLanguage'], '外语种类'),
     foreignLanguageLevel: check.optionalText(form.foreignLanguageLevel, ['foreignLanguageLevel'], '外语等级'),
-    education: check.choice(form.education, Education, ['education'], '最高学历') ?? form.education,
+    education: check.choice(form.education, Education, ['education'], '最高学历'),
     majorStudied: check.text(form.majorStudied, ['majorStudied'], '所学专业'),
     currentSpecialty: check.text(form.currentSpecialty, ['currentSpecialty'], '现从事专业'),
     trainingSpecialty: check.text(form.trainingSpecialty, ['trainingSpecialty'], '培养专业'),
@@ -227,7 +269,7 @@ export function validateApplicationForm(form: ApplicationForm, options: Validate
     postcode: check.optionalPattern(form.postcode, ['postcode'], postcodePattern, '邮政编码应为6位数字'),
     administrativePost: check.optionalText(form.administrativePost, ['administrativePost'], '行政职务'),
     titleName: check.optionalText(form.titleName, ['titleName'], '专业技术职称名称'),
-    titleLevel: check.choice(form.titleLevel, TitleLevel, ['titleLevel'], '专业技术职称层级') ?? form.titleLevel,
+    titleLevel: check.choice(form.titleLevel, TitleLevel, ['titleLevel'], '专业技术职称层级'),
     phone: check.mobilePhone(form.phone, ['phone'], '本人联系电话'),
     email: check.email(form.email, ['email']),
     unitContactName: check.text(form.unitContactName, ['unitContactName'], '单位联系人', formLimits.personName),
@@ -237,17 +279,17 @@ export function validateApplicationForm(form: ApplicationForm, options: Validate
     hasDisqualifyingIllness: check.flag(form.hasDisqualifyingIllness, ['hasDisqualifyingIllness'], '健康状况'),
     ...validateEarlierTraining(check, form),
     studyGoals: check.text(form.studyGoals, ['studyGoals'], '个人学习目标及计划', formLimits.studyGoals),
-    mode: check.choice(form.mode, TrainingMode, ['mode'], '培养方式') ?? form.mode,
+    mode: check.choice(form.mode, TrainingMode, ['mode'], '培养方式'),
     intendedSpecialty: check.text(form.intendedSpecialty, ['intendedSpecialty'], '拟选专业'),
     preferenceRemarks: check.optionalText(form.preferenceRemarks, ['preferenceRemarks'], '备注', formLimits.longText),
     workHistory: check.list(form.workHistory, 'workHistory', formLimits.workHistory, '主要工作经历', (item, i) => validateWorkHistory(check, item, i)),
     awards: check.list(form.awards, 'awards', formLimits.awards, '获奖情况', (item, i) => ({
-      awardedOn: check.pastDate(item.awardedOn, ['awards', i, 'awardedOn'], '获奖日期') ?? item.awardedOn,
+      awardedOn: check.pastDate(item.awardedOn, ['awards', i, 'awardedOn'], '获奖日期'),
       name: check.text(item.name, ['awards', i, 'name'], '获奖成果名称'),
       level: check.text(item.level, ['awards', i, 'level'], '获奖等级'),
     })),
     publications: check.list(form.publications, 'publications', formLimits.publications, '论文、专著', (item, i) => ({
-      publishedOn: check.pastDate(item.publishedOn, ['publications', i, 'publishedOn'], '发表日期') ?? item.publishedOn,
+      publishedOn: check.pastDate(item.publishedOn, ['publications', i, 'publishedOn'], '发表日期'),
       titleAndContent: check.text(item.titleAndContent, ['publications', i, 'titleAndContent'], '论文或专著名称及内容', {
         max: formLimits.longText,
       }),
@@ -263,7 +305,7 @@ export function validateApplicationForm(form: ApplicationForm, options: Validate
 /** 是否参加过特培学习, when and where: asked only of earlier trainees, cleared for the others. */
 function validateEarlierTraining(
   check: FormCheck,
-  form: ApplicationForm,
+  form: ApplicationFormDraft,
 ): Pick<ApplicationForm, 'earlierTrainee' | 'earlierTrainingYear' | 'earlierTrainingPlace'> {
   const earlierTrainee = check.flag(form.earlierTrainee, ['earlierTrainee'], '是否参加过特培学习');
   if (!earlierTrainee) return { earlierTrainee, earlierTrainingYear: null, earlierTrainingPlace: null };
@@ -271,7 +313,7 @@ function validateEarlierTraining(
   const year = form.earlierTrainingYear;
   let earlierTrainingYear: number | null = null;
   if (year === null || year === undefined) {
-    check.problems.add(check.at('earlierTrainingYear'), '参加过特培学习的，请填写参加年份');
+    if (!check.partial) check.problems.add(check.at('earlierTrainingYear'), '参加过特培学习的，请填写参加年份');
   } else if (!Number.isInteger(year) || year < formLimits.earliestTrainingYear || year > currentYear) {
     check.problems.add(check.at('earlierTrainingYear'), `参加特培的年份应在${formLimits.earliestTrainingYear}年至${currentYear}年之间`);
   } else {
@@ -281,27 +323,30 @@ function validateEarlierTraining(
   return { earlierTrainee, earlierTrainingYear, earlierTrainingPlace };
 }
 
-function validateWorkHistory(check: FormCheck, item: WorkHistoryItem, i: number): WorkHistoryItem {
+type DraftItem<Item> = { [F in keyof Item]?: Item[F] | null };
+
+function validateWorkHistory(check: FormCheck, item: DraftItem<WorkHistoryItem>, i: number): SavedApplicationForm['workHistory'][number] {
   const startMonth = check.pastMonth(item.startMonth, ['workHistory', i, 'startMonth'], '开始年月');
+  // No end month means "to date", in a draft as on submission.
   const endMonth = blank(item.endMonth) ? null : check.pastMonth(item.endMonth, ['workHistory', i, 'endMonth'], '结束年月');
   if (startMonth && endMonth && endMonth < startMonth) {
     check.problems.add(check.at('workHistory', i, 'endMonth'), '结束年月不能早于开始年月');
   }
   return {
-    startMonth: startMonth ?? item.startMonth,
-    endMonth: endMonth ?? (blank(item.endMonth) ? null : item.endMonth!),
+    startMonth,
+    endMonth,
     work: check.text(item.work, ['workHistory', i, 'work'], '工作经历'),
     postOrTitle: check.optionalText(item.postOrTitle, ['workHistory', i, 'postOrTitle'], '职务或职称'),
   };
 }
 
-function validateHostPreferences(check: FormCheck, preferences: HostPreferenceItem[] | null | undefined): HostPreferenceItem[] {
-  const list = preferences ?? [];
+function validateHostPreferences(check: FormCheck, preferences: DraftItem<HostPreferenceItem>[] | null | undefined): HostPreferenceItem[] {
+  const list = check.keptItems(preferences);
   const { min, max } = formLimits.hostPreferences;
-  if (list.length < min) check.problems.add(check.at('hostPreferences'), `请至少填报${min}个培养单位志愿`);
+  if (list.length < min && !check.partial) check.problems.add(check.at('hostPreferences'), `请至少填报${min}个培养单位志愿`);
   if (list.length > max) check.problems.add(check.at('hostPreferences'), `最多填报${max}个培养单位志愿`);
   const firstRankOf = new Map<string, number>();
-  return list.map((item, i) => {
+  return list.map(([item, i]) => {
     const institution = check.text(item.institution, ['hostPreferences', i, 'institution'], '拟选培养单位');
     const earlier = firstRankOf.get(institution);
     if (institution && earlier !== undefined) {
@@ -331,11 +376,20 @@ type Segment = string | number;
 
 /** Field checks that record a problem at the field's path and return the normalised value. */
 class FormCheck {
+  /** Saved, not submitted: an empty field is no problem (but see `draft`). */
+  readonly partial: boolean;
+  /** Only a draft may leave a choice or a date empty: every later status has them. */
+  readonly draft: boolean;
+
   constructor(
     readonly problems: FieldProblems,
     private readonly base: string[],
     readonly today: string,
-  ) {}
+    completeness: FormCompleteness,
+  ) {
+    this.partial = completeness !== 'submission';
+    this.draft = completeness === 'draft';
+  }
 
   at = (...segments: Segment[]): string[] => [...this.base, ...segments.map(String)];
 
@@ -343,8 +397,9 @@ class FormCheck {
     const text = (value ?? '').trim();
     const { min = 1, max = formLimits.text } = limits;
     const length = [...text].length;
-    if (!length) this.problems.add(this.at(...path), `请填写${label}`);
-    else if (length < min || length > max) {
+    if (!length) {
+      if (!this.partial) this.problems.add(this.at(...path), `请填写${label}`);
+    } else if (length > max || (length < min && !this.partial)) {
       this.problems.add(this.at(...path), min > 1 ? `${label}应为${min}至${max}个字` : `${label}不能超过${max}个字`);
     }
     return text;
@@ -364,7 +419,7 @@ class FormCheck {
 
   mobilePhone(value: string | null | undefined, path: Segment[], label: string): string {
     const phone = (value ?? '').trim();
-    if (!phone) this.problems.add(this.at(...path), `请填写${label}`);
+    if (!phone) this.missing(path, label);
     else if (!mobilePattern.test(phone)) this.problems.add(this.at(...path), `${label}应为11位手机号码`);
     return phone;
   }
@@ -372,7 +427,7 @@ class FormCheck {
   /** Units and hosts may give a landline, e.g. 0991-3689693. */
   anyPhone(value: string | null | undefined, path: Segment[], label: string): string {
     const phone = (value ?? '').trim();
-    if (!phone) this.problems.add(this.at(...path), `请填写${label}`);
+    if (!phone) this.missing(path, label);
     else if (!mobilePattern.test(phone) && !landlinePattern.test(phone)) {
       this.problems.add(this.at(...path), `${label}应为11位手机号码或固定电话（如0991-3689693）`);
     }
@@ -387,43 +442,64 @@ class FormCheck {
     return email || null;
   }
 
+  /** One of the vocabulary's values, or null: empty (a problem except in a draft) or not one of them. */
   choice<T extends string>(value: T | null | undefined, vocabulary: Record<string, T>, path: Segment[], label: string): T | null {
     if (value && Object.values(vocabulary).includes(value)) return value;
-    this.problems.add(this.at(...path), `请选择${label}`);
+    if (value || !this.draft) this.problems.add(this.at(...path), `请选择${label}`);
     return null;
   }
 
+  /** An empty field: a problem on submission, none in a saved form. */
+  private missing(path: Segment[], label: string): void {
+    if (!this.partial) this.problems.add(this.at(...path), `请填写${label}`);
+  }
+
   flag(value: boolean | null | undefined, path: Segment[], label: string): boolean {
-    if (typeof value !== 'boolean') this.problems.add(this.at(...path), `请选择${label}`);
+    if (typeof value !== 'boolean' && !this.partial) this.problems.add(this.at(...path), `请选择${label}`);
     return value === true;
   }
 
-  /** A real calendar date not after today, or null (problem recorded). */
+  /** A real calendar date not after today, or null: empty (a problem except in a draft) or wrong (problem recorded). */
   pastDate(value: string | null | undefined, path: Segment[], label: string): string | null {
     const date = (value ?? '').trim();
-    if (!date) this.problems.add(this.at(...path), `请填写${label}`);
-    else if (!isCalendarDate(date)) this.problems.add(this.at(...path), `${label}应为真实日期（YYYY-MM-DD）`);
+    if (!date) {
+      if (!this.draft) this.problems.add(this.at(...path), `请填写${label}`);
+    } else if (!isCalendarDate(date)) this.problems.add(this.at(...path), `${label}应为真实日期（YYYY-MM-DD）`);
     else if (date > this.today) this.problems.add(this.at(...path), `${label}不能晚于今天（${this.today}）`);
     else return date;
     return null;
   }
 
-  /** A real month (YYYY-MM) not after the current one, or null (problem recorded). */
+  /** A real month (YYYY-MM) not after the current one, or null, as pastDate. */
   pastMonth(value: string | null | undefined, path: Segment[], label: string): string | null {
     const month = (value ?? '').trim();
     const currentMonth = this.today.slice(0, 7);
-    if (!month) this.problems.add(this.at(...path), `请填写${label}`);
-    else if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarDate(`${month}-01`)) this.problems.add(this.at(...path), `${label}应为真实年月（YYYY-MM）`);
+    if (!month) {
+      if (!this.draft) this.problems.add(this.at(...path), `请填写${label}`);
+    } else if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarDate(`${month}-01`)) this.problems.add(this.at(...path), `${label}应为真实年月（YYYY-MM）`);
     else if (month > currentMonth) this.problems.add(this.at(...path), `${label}不能晚于本月（${currentMonth}）`);
     else return month;
     return null;
   }
 
-  list<T>(items: T[] | null | undefined, field: string, max: number, label: string, each: (item: T, index: number) => T): T[] {
-    const list = items ?? [];
+  list<T, Item extends object>(items: Item[] | null | undefined, field: string, max: number, label: string, each: (item: Item, index: number) => T): T[] {
+    const list = this.keptItems(items);
     if (list.length > max) this.problems.add(this.at(field), `${label}最多填写${max}条`);
-    return list.map(each);
+    return list.map(([item, index]) => each(item, index));
   }
+
+  /**
+   * The items of a list with their index in it (problems name that index); a saved form drops
+   * the ones left wholly empty (a row added but not filled in).
+   */
+  keptItems<Item extends object>(items: Item[] | null | undefined): Array<[Item, number]> {
+    const list = (items ?? []).map((item, index): [Item, number] => [item, index]);
+    return this.partial ? list.filter(([item]) => Object.values(item).some(filledIn)) : list;
+  }
+}
+
+function filledIn(value: unknown): boolean {
+  return typeof value === 'string' ? value.trim() !== '' : value === true || typeof value === 'number';
 }
 
 function blank(value: string | null | undefined): boolean {
@@ -464,7 +540,7 @@ export interface ApplicationFormData {
 }
 
 /** A validated form as Prisma write data; children carry their `position` (or `rank`, from 1). */
-export function applicationFormToPrismaData(form: ApplicationForm): ApplicationFormData {
+export function applicationFormToPrismaData(form: SavedApplicationForm): ApplicationFormData {
   const scalars: ApplicationFormScalars = {
     name: form.name,
     gender: form.gender,
@@ -504,8 +580,8 @@ export function applicationFormToPrismaData(form: ApplicationForm): ApplicationF
   const rows = {
     workHistory: form.workHistory.map((item, position) => ({
       position,
-      startMonth: dateColumn(`${item.startMonth}-01`),
-      endMonth: item.endMonth ? dateColumn(`${item.endMonth}-01`) : null,
+      startMonth: dateColumn(item.startMonth && `${item.startMonth}-01`),
+      endMonth: dateColumn(item.endMonth && `${item.endMonth}-01`),
       work: item.work,
       postOrTitle: item.postOrTitle ?? null,
     })),
@@ -524,6 +600,8 @@ export function applicationFormToPrismaData(form: ApplicationForm): ApplicationF
     hostPreferences: form.hostPreferences.map((item, position) => ({
       rank: position + 1,
       institution: item.institution,
+      // Linked to the registry by name when saved (host-institutions/host-preferences.ts).
+      hostInstitutionId: null,
       mentor: item.mentor ?? null,
       hostAgreed: item.hostAgreed,
       contactName: item.contactName ?? null,
@@ -550,6 +628,100 @@ export function applicationFormToPrismaData(form: ApplicationForm): ApplicationF
 }
 
 /** A calendar date as the value of a @db.Date column: midnight UTC, so no zone shifts the day. */
-function dateColumn(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
+function dateColumn(date: string): Date;
+function dateColumn(date: string | null | undefined): Date | null;
+function dateColumn(date: string | null | undefined): Date | null {
+  return date ? new Date(`${date}T00:00:00Z`) : null;
+}
+
+// ───────────────────────────── from the database ─────────────────────────────
+
+export type StoredApplicationForm = Application & {
+  workHistory: WorkHistoryEntry[];
+  awards: Award[];
+  publications: Publication[];
+  hostPreferences: HostPreference[];
+};
+
+/** The children a stored form is read with (`include`). */
+export const storedFormChildren = {
+  workHistory: { orderBy: { position: 'asc' } },
+  awards: { orderBy: { position: 'asc' } },
+  publications: { orderBy: { position: 'asc' } },
+  hostPreferences: { orderBy: { rank: 'asc' } },
+} as const;
+
+/** The saved application as the form it was saved from: what submission checks for completeness. */
+export function storedApplicationForm(stored: StoredApplicationForm): SavedApplicationForm {
+  const date = (value: Date | null) => value && value.toISOString().slice(0, 10);
+  return {
+    name: stored.name,
+    gender: stored.gender,
+    ethnicity: stored.ethnicity,
+    birthDate: date(stored.birthDate),
+    idNumber: stored.idNumber,
+    politicalStatus: stored.politicalStatus,
+    chineseProficiency: stored.chineseProficiency,
+    graduateSchool: stored.graduateSchool,
+    foreignLanguage: stored.foreignLanguage,
+    foreignLanguageLevel: stored.foreignLanguageLevel,
+    education: stored.education,
+    majorStudied: stored.majorStudied,
+    currentSpecialty: stored.currentSpecialty,
+    trainingSpecialty: stored.trainingSpecialty,
+    department: stored.department,
+    unitAddress: stored.unitAddress,
+    postcode: stored.postcode,
+    administrativePost: stored.administrativePost,
+    titleName: stored.titleName,
+    titleLevel: stored.titleLevel,
+    phone: stored.phone,
+    email: stored.email,
+    unitContactName: stored.unitContactName,
+    unitContactPhone: stored.unitContactPhone,
+    emergencyContactName: stored.emergencyContactName,
+    emergencyContactPhone: stored.emergencyContactPhone,
+    hasDisqualifyingIllness: stored.hasDisqualifyingIllness,
+    earlierTrainee: stored.earlierTrainee,
+    earlierTrainingYear: stored.earlierTrainingYear,
+    earlierTrainingPlace: stored.earlierTrainingPlace,
+    studyGoals: stored.studyGoals,
+    mode: stored.mode,
+    intendedSpecialty: stored.intendedSpecialty,
+    preferenceRemarks: stored.preferenceRemarks,
+    workHistory: stored.workHistory.map((row) => ({
+      startMonth: date(row.startMonth)?.slice(0, 7) ?? null,
+      endMonth: date(row.endMonth)?.slice(0, 7) ?? null,
+      work: row.work,
+      postOrTitle: row.postOrTitle,
+    })),
+    awards: stored.awards.map((row) => ({ awardedOn: date(row.awardedOn), name: row.name, level: row.level })),
+    publications: stored.publications.map((row) => ({ publishedOn: date(row.publishedOn), titleAndContent: row.titleAndContent, publisher: row.publisher })),
+    hostPreferences: stored.hostPreferences.map((row) => ({
+      institution: row.institution,
+      mentor: row.mentor,
+      hostAgreed: row.hostAgreed,
+      contactName: row.contactName,
+      contactDepartment: row.contactDepartment,
+      contactPost: row.contactPost,
+      contactPhone: row.contactPhone,
+    })),
+  };
+}
+
+/** An application (or some of its columns) past its draft, with the columns only a draft leaves empty typed as filled in. */
+export type PastDraft<T> = T & { [K in DraftOnlyEmptyField & keyof T]: NonNullable<T[K]> };
+
+/**
+ * The application as read by whatever handles only applications past their draft (forms 4 and
+ * 5, quotas, placement): submission required its choices and birth date, so an empty one there
+ * is a broken invariant, not a user's mistake.
+ */
+export function pastDraft<T extends object>(application: T): PastDraft<T> {
+  for (const field of draftOnlyEmptyFields) {
+    if (field in application && (application as Record<string, unknown>)[field] === null) {
+      throw new Error(`application ${(application as { id?: string }).id ?? ''} past its draft has no ${field}`);
+    }
+  }
+  return application as PastDraft<T>;
 }

@@ -1,6 +1,7 @@
 // The application (forms 2 and 3) as the API shows it, and the queries that find it. Every
 // read goes through applicationsVisibleTo; analysts see personal identifiers masked.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { birthMonthOf, shownBirthDate, shownEmail, shownEmergencyContact, shownIdNumber, shownPhone } from '../../auth/personal-data.ts';
 import { applicationsVisibleTo } from '../../auth/row-rules.ts';
@@ -17,16 +18,36 @@ import {
   TrainingModeEnum,
 } from './application-enums.schema.ts';
 import { ApplicationStatusEnum } from './application-status.schema.ts';
+import { countOfShapedPage, shapedApplication, shapedApplicationPage } from './application-reads.ts';
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import { offsetDescription, withOffset } from '../../offset-pages.plugin.ts';
 import {
-  applicationFilterWhere,
   ApplicationFilterInput,
   type ApplicationFilter,
-  applicationOrderBy,
+  applicationListArguments,
   type ApplicationOrder,
   ApplicationOrderInput,
 } from './application-filter.ts';
 
 const nothing = { id: { in: [] as string[] } };
+
+// The choices, the birth date and the dates of list rows are null only in a draft not filled in
+// that far (application-form.ts draftOnlyEmptyFields): one Application type serves drafts and
+// submitted applications alike, so these fields are nullable, and say when they may be null.
+const emptyInDraft = (label: string) => `${label}；仅草稿可为空（尚未填写）`;
+
+const nodeWhere = (id: string, actor: Actor | null) => ({ id, AND: [actor ? applicationsVisibleTo(actor) : nothing] });
+
+/**
+ * node(id) in one statement shaped like the request (application-reads.ts), else as the Prisma
+ * plugin loads it; nodes(ids) stays with Prisma, which batches a request's lookups in one query.
+ */
+async function loadApplicationNode(id: string, ctx: Context, info: GraphQLResolveInfo) {
+  const query = await queryFromInfo({ context: ctx, info, typeName: 'Application', awaitSelections: true });
+  const where = nodeWhere(id, ctx.actor);
+  const shaped = info.fieldName === 'node' ? await shapedApplication(ctx, info, { ...query, where }) : undefined;
+  return shaped !== undefined ? shaped : prisma.application.findUnique({ ...query, where });
+}
 
 /**
  * The list's where and orderBy. The connection has no error union: a filter or order the actor
@@ -35,10 +56,7 @@ const nothing = { id: { in: [] as string[] } };
  */
 function listArguments(actor: Actor, args: { filter?: ApplicationFilter | null; orderBy?: readonly ApplicationOrder[] | null }) {
   try {
-    return {
-      where: { AND: [applicationsVisibleTo(actor), applicationFilterWhere(actor, args.filter)] },
-      orderBy: applicationOrderBy(actor, args.orderBy),
-    };
+    return applicationListArguments(actor, args);
   } catch (error) {
     if (!(error instanceof ValidationFailedError)) throw error;
     throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', problems: error.problems } });
@@ -52,28 +70,32 @@ export const ApplicationType = builder.prismaNode('Application', {
   description: '特培申报（学员申报表与申报培养单位志愿表）',
   authScopes: { signedIn: true },
   // node(id) finds only what the actor may see.
-  findUnique: (id, ctx) => ({ id, AND: [ctx.actor ? applicationsVisibleTo(ctx.actor) : nothing] }),
+  findUnique: (id, ctx) => nodeWhere(id, ctx.actor),
+  // The relay plugin takes a node's loader from its type's options, so this one replaces the
+  // Prisma plugin's (PrismaNodeOptions does not declare it, hence the spread).
+  ...({ loadWithoutCache: loadApplicationNode } as object),
   fields: (t) => ({
     status: t.expose('status', { type: ApplicationStatusEnum }),
     version: t.exposeInt('version', { description: '版本号：提交审核操作时原样传回，用于并发控制' }),
     serialNumber: t.exposeString('serialNumber', { nullable: true, description: '学员编号' }),
-    mode: t.expose('mode', { type: TrainingModeEnum }),
+    mode: t.expose('mode', { type: TrainingModeEnum, nullable: true, description: emptyInDraft('培养方式') }),
     round: t.relation('round'),
     unit: t.relation('unit'),
     area: t.relation('area'),
 
     name: t.exposeString('name', { description: '姓名' }),
-    gender: t.expose('gender', { type: GenderEnum }),
-    ethnicity: t.expose('ethnicity', { type: EthnicityEnum }),
+    gender: t.expose('gender', { type: GenderEnum, nullable: true, description: emptyInDraft('性别') }),
+    ethnicity: t.expose('ethnicity', { type: EthnicityEnum, nullable: true, description: emptyInDraft('民族') }),
     birthDate: t.field({
       type: 'Date',
       nullable: true,
-      description: '出生日期；数据分析账号为空（出生日期即身份证号第7至14位），请用 birthMonth',
+      description: '出生日期；数据分析账号为空（出生日期即身份证号第7至14位），请用 birthMonth；未填写的草稿亦为空',
       select: { birthDate: true },
       resolve: (application, _args, ctx) => shownBirthDate(ctx.actor!, application.birthDate),
     }),
     birthMonth: t.string({
-      description: '出生年月，YYYY-MM（名单汇总表的“出生年月”）',
+      nullable: true,
+      description: emptyInDraft('出生年月，YYYY-MM（名单汇总表的“出生年月”）'),
       select: { birthDate: true },
       resolve: (application) => birthMonthOf(application.birthDate),
     }),
@@ -82,12 +104,12 @@ export const ApplicationType = builder.prismaNode('Application', {
       select: { idNumber: true },
       resolve: (application, _args, ctx) => shownIdNumber(ctx.actor!, application.idNumber),
     }),
-    politicalStatus: t.expose('politicalStatus', { type: PoliticalStatusEnum }),
-    chineseProficiency: t.expose('chineseProficiency', { type: ChineseProficiencyEnum }),
+    politicalStatus: t.expose('politicalStatus', { type: PoliticalStatusEnum, nullable: true, description: emptyInDraft('政治面貌') }),
+    chineseProficiency: t.expose('chineseProficiency', { type: ChineseProficiencyEnum, nullable: true, description: emptyInDraft('汉语水平') }),
     graduateSchool: t.exposeString('graduateSchool', { description: '毕业院校' }),
     foreignLanguage: t.exposeString('foreignLanguage', { nullable: true, description: '外语种类' }),
     foreignLanguageLevel: t.exposeString('foreignLanguageLevel', { nullable: true, description: '外语等级' }),
-    education: t.expose('education', { type: EducationEnum }),
+    education: t.expose('education', { type: EducationEnum, nullable: true, description: emptyInDraft('最高学历') }),
     majorStudied: t.exposeString('majorStudied', { description: '所学专业' }),
     currentSpecialty: t.exposeString('currentSpecialty', { description: '现从事专业' }),
     trainingSpecialty: t.exposeString('trainingSpecialty', { description: '培养专业' }),
@@ -96,7 +118,7 @@ export const ApplicationType = builder.prismaNode('Application', {
     postcode: t.exposeString('postcode', { nullable: true }),
     administrativePost: t.exposeString('administrativePost', { nullable: true, description: '行政职务' }),
     titleName: t.exposeString('titleName', { nullable: true, description: '专业技术职称名称' }),
-    titleLevel: t.expose('titleLevel', { type: TitleLevelEnum }),
+    titleLevel: t.expose('titleLevel', { type: TitleLevelEnum, nullable: true, description: emptyInDraft('专业技术职称层级') }),
     phone: t.string({
       select: { phone: true },
       resolve: (application, _args, ctx) => shownPhone(ctx.actor!, application.phone)!,
@@ -142,6 +164,7 @@ export const ApplicationType = builder.prismaNode('Application', {
     reviews: t.relation('reviews', { query: { orderBy: { decidedAt: 'asc' } } }),
 
     submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime', description: '进入当前状态的时间（待审等待自此时起）' }),
     endorsedAt: t.expose('endorsedAt', { type: 'DateTime', nullable: true }),
     recommendedAt: t.expose('recommendedAt', { type: 'DateTime', nullable: true }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
@@ -153,7 +176,7 @@ export const ApplicationType = builder.prismaNode('Application', {
 builder.prismaObject('WorkHistoryEntry', {
   description: '主要工作经历',
   fields: (t) => ({
-    startMonth: t.expose('startMonth', { type: 'Date' }),
+    startMonth: t.expose('startMonth', { type: 'Date', nullable: true, description: emptyInDraft('开始年月（该月1日）') }),
     endMonth: t.expose('endMonth', { type: 'Date', nullable: true }),
     work: t.exposeString('work'),
     postOrTitle: t.exposeString('postOrTitle', { nullable: true }),
@@ -163,7 +186,7 @@ builder.prismaObject('WorkHistoryEntry', {
 builder.prismaObject('Award', {
   description: '主要工作业绩及获奖情况',
   fields: (t) => ({
-    awardedOn: t.expose('awardedOn', { type: 'Date' }),
+    awardedOn: t.expose('awardedOn', { type: 'Date', nullable: true, description: emptyInDraft('日期') }),
     name: t.exposeString('name'),
     level: t.exposeString('level'),
   }),
@@ -172,7 +195,7 @@ builder.prismaObject('Award', {
 builder.prismaObject('Publication', {
   description: '近5年发表的论文、专著',
   fields: (t) => ({
-    publishedOn: t.expose('publishedOn', { type: 'Date' }),
+    publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true, description: emptyInDraft('日期') }),
     titleAndContent: t.exposeString('titleAndContent'),
     publisher: t.exposeString('publisher'),
   }),
@@ -211,8 +234,11 @@ builder.queryFields((t) => ({
     nullable: true,
     description: '按 ID 查询一份申报（仅限可见范围）',
     args: { id: t.arg.globalID({ required: true, for: [ApplicationType] }) },
-    resolve: (query, _root, args, ctx) =>
-      prisma.application.findFirst({ ...query, where: { AND: [{ id: args.id.id }, applicationsVisibleTo(ctx.actor)] } }),
+    resolve: async (query, _root, args, ctx, info) => {
+      const findArgs = { ...query, where: { AND: [{ id: args.id.id }, applicationsVisibleTo(ctx.actor)] } };
+      const shaped = await shapedApplication(ctx, info, findArgs);
+      return shaped !== undefined ? shaped : prisma.application.findFirst(findArgs);
+    },
   }),
   applications: t.withAuth({ signedIn: true }).prismaConnection({
     type: 'Application',
@@ -223,12 +249,17 @@ builder.queryFields((t) => ({
     args: {
       filter: t.arg({ type: ApplicationFilterInput, required: false }),
       orderBy: t.arg({ type: [ApplicationOrderInput], required: false, description: '排序条件，依次生效' }),
+      offset: t.arg.int({ required: false, description: offsetDescription }),
     },
-    resolve: (query, _root, args, ctx) => {
+    // The page, its relations, eligibility facts and count in one statement where it can
+    // (application-reads.ts); else Prisma, with the same arguments.
+    resolve: async (query, _root, args, ctx, info) => {
       const { where, orderBy } = listArguments(ctx.actor, args);
-      return prisma.application.findMany({ ...query, where, orderBy });
+      const findArgs = withOffset({ ...query, where, orderBy }, args);
+      return (await shapedApplicationPage(ctx, info, findArgs)) ?? prisma.application.findMany(findArgs);
     },
-    totalCount: (_root, args, ctx) => prisma.application.count({ where: listArguments(ctx.actor, args).where }),
+    totalCount: (_root, args, ctx, info) =>
+      countOfShapedPage(ctx, info) ?? prisma.application.count({ where: listArguments(ctx.actor, args).where }),
   }),
   myApplications: t.withAuth({ applicant: true }).prismaField({
     type: ['Application'],

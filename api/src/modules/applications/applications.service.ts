@@ -1,16 +1,30 @@
 // What an applicant does with their own application: fill it in (forms 2 and 3), submit it,
 // resubmit it after a return, withdraw it, record classified items sent offline.
-import type { Application, ClassifiedItemKind } from '@tepei/db/client';
+import type { Application, ApplicationStatus, ClassifiedItemKind, Round } from '@tepei/db/client';
 import { placeHoldingStatuses } from '@tepei/db/reference/status-flow';
 import type { Actor } from '../../auth/actor.ts';
+import { roundsVisibleTo } from '../../auth/row-rules.ts';
 import { beijingDate } from '../../clock.ts';
 import { prisma, transactionOptions } from '../../db.ts';
 import { ConcurrentModificationError, ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../errors/domain-errors.ts';
 import { listForAbandonment } from '../blacklist/blacklist.service.ts';
-import { assertEligible } from '../eligibility/eligibility.guard.ts';
+import { throwIfNotEligible } from '../eligibility/eligibility.guard.ts';
+import { eligibilityFromFacts, type EligibilityFacts } from '../eligibility/eligibility.loader.ts';
+import { shapedFindMany } from '../../shaped-reads/find-many.ts';
+import { eligibilityFacts } from './application-reads.ts';
 import { recordRelaxedRules } from '../eligibility/relaxed-rules.ts';
+import { linkHostPreferences } from '../host-institutions/host-preferences.ts';
 import { assertApplicationsOpen, assertRecommendationsOpen } from '../rounds/deadlines.ts';
-import { type ApplicationForm, applicationFormToPrismaData, validateApplicationForm } from './application-form.ts';
+import {
+  type ApplicationFormDraft,
+  applicationFormToPrismaData,
+  saveCompleteness,
+  storedApplicationForm,
+  storedFormChildren,
+  type StoredApplicationForm,
+  validateApplicationForm,
+} from './application-form.ts';
+import { nextTraineeNumber } from './trainee-numbers.ts';
 import { loadVisibleApplication, transition } from './workflow.service.ts';
 
 function requireApplicant(actor: Actor): void {
@@ -27,13 +41,23 @@ async function assertEditable(application: Application, now: Date): Promise<void
   }
 }
 
-export async function createApplication(actor: Actor, now: Date, roundId: string, rawForm: ApplicationForm): Promise<Application> {
+/**
+ * A draft is saved as far as it is filled in; only submission requires the whole form. A
+ * correction keeps what a submitted application has (saveCompleteness).
+ */
+function validateSave(rawForm: ApplicationFormDraft, now: Date, status: ApplicationStatus = 'DRAFT') {
+  return validateApplicationForm(rawForm, { today: beijingDate(now), completeness: saveCompleteness(status) });
+}
+
+export async function createApplication(actor: Actor, now: Date, roundId: string, rawForm: ApplicationFormDraft): Promise<Application> {
   requireApplicant(actor);
-  const form = validateApplicationForm(rawForm, { today: beijingDate(now) });
   const [round, user] = await Promise.all([
-    prisma.round.findUnique({ where: { id: roundId } }),
+    // A round in preparation is not there for applicants yet.
+    prisma.round.findFirst({ where: { id: roundId, ...roundsVisibleTo(actor) } }),
     prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { unit: true } }),
   ]);
+  // The ID number the applicant registered with stands for one the draft leaves out.
+  const form = validateSave(rawForm.idNumber?.trim() ? rawForm : { ...rawForm, idNumber: user.idNumber }, now);
   if (!round) throw new NotFoundError('特培年度');
   assertApplicationsOpen(round, now);
   const unit = user.unit;
@@ -56,9 +80,11 @@ export async function createApplication(actor: Actor, now: Date, roundId: string
         areaId: unit.areaId,
         status: 'DRAFT',
         createdAt: now,
+        statusChangedAt: now,
         statusChanges: { create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, at: now } },
       },
     });
+    await linkHostPreferences(tx, created.id, now);
     await recordRelaxedRules(tx, { id: created.id }, now);
     return created;
   }, transactionOptions);
@@ -69,11 +95,11 @@ export async function updateApplication(
   now: Date,
   id: string,
   expectedVersion: number,
-  rawForm: ApplicationForm,
+  rawForm: ApplicationFormDraft,
 ): Promise<Application> {
   requireApplicant(actor);
-  const form = validateApplicationForm(rawForm, { today: beijingDate(now) });
   const application = await loadVisibleApplication(prisma, actor, id);
+  const form = validateSave(rawForm.idNumber?.trim() ? rawForm : { ...rawForm, idNumber: application.idNumber }, now, application.status);
   await assertEditable(application, now);
   if (form.idNumber !== application.idNumber) throw new ForbiddenError('身份证号提交后不能修改');
   const data = applicationFormToPrismaData(form);
@@ -84,6 +110,7 @@ export async function updateApplication(
     });
     if (count !== 1) throw new ConcurrentModificationError();
     const updated = await tx.application.update({ where: { id }, data: { ...data.scalars, ...data.replaceChildren } });
+    await linkHostPreferences(tx, id, now);
     await recordRelaxedRules(tx, { id }, now);
     return updated;
   }, transactionOptions);
@@ -96,27 +123,29 @@ export async function submitApplication(actor: Actor, now: Date, id: string, exp
     expectedVersion,
     to: 'SUBMITTED',
     action: '提交',
+    // One statement reads what every check needs: the saved form with its lists, the round's
+    // deadlines, the area's code for the trainee number and the eligibility facts.
     guard: async (tx, application) => {
-      const round = await tx.round.findUniqueOrThrow({ where: { id: application.roundId } });
+      const { rows, facts } = await shapedFindMany<StoredApplicationForm & { round: Round; area: { code: string } }>(
+        'Application',
+        { where: { id: application.id }, include: { ...storedFormChildren, round: true, area: { select: { code: true } } } },
+        { facts: eligibilityFacts(now) },
+      );
+      const stored = rows[0];
+      if (!stored) throw new NotFoundError('申报');
       // The first submission closes with individual applications; a correction after a
       // return may come until recommendations close.
-      if (application.status === 'DRAFT') assertApplicationsOpen(round, now);
-      else assertRecommendationsOpen(round, now);
-      await assertEligible(tx, application.id, now, '提交');
+      if (application.status === 'DRAFT') assertApplicationsOpen(stored.round, now);
+      else assertRecommendationsOpen(stored.round, now);
+      // A draft may be saved half filled in; what goes to the unit must be complete. Every
+      // missing or wrong field is named at its path under `form`, as when saving.
+      validateApplicationForm(storedApplicationForm(stored), { today: beijingDate(now), completeness: 'submission' });
+      throwIfNotEligible(eligibilityFromFacts([stored], facts as unknown as EligibilityFacts).get(stored.id)!, '提交');
+      if (application.serialNumber) return;
+      const series = { roundId: application.roundId, areaId: application.areaId, year: stored.round.year, areaCode: stored.area.code };
+      return { serialNumber: await nextTraineeNumber(tx, series) };
     },
     data: { submittedAt: now },
-    after: async (tx, application) => {
-      if (!application.serialNumber) {
-        const [round, area] = await Promise.all([
-          tx.round.findUniqueOrThrow({ where: { id: application.roundId } }),
-          tx.area.findUniqueOrThrow({ where: { id: application.areaId } }),
-        ]);
-        await tx.application.update({
-          where: { id: application.id },
-          data: { serialNumber: `${round.year}-${area.code}-${application.id.slice(0, 8).toUpperCase()}` },
-        });
-      }
-    },
   });
 }
 

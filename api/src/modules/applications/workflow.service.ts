@@ -1,11 +1,11 @@
 // The one way an application changes status (DOMAIN.md "The flow"). Each step checks the
 // acting user's scope, the current status, the version the actor read (two reviewers acting
 // at once leave exactly one winner) and writes the status history in the same transaction.
-import type { Application, ApplicationStatus, Prisma, ReviewDecision, ReviewStage, FindingResult } from '@tepei/db/client';
+import { type Application, type ApplicationStatus, Prisma, type ReviewDecision, type ReviewStage, type FindingResult } from '@tepei/db/client';
 import { allowedTransitions, statusLabels } from '@tepei/db/reference/status-flow';
 import type { Actor } from '../../auth/actor.ts';
 import { applicationsVisibleTo } from '../../auth/row-rules.ts';
-import { prisma, transactionOptions } from '../../db.ts';
+import { inUnitOfWork, prisma } from '../../db.ts';
 import { ConcurrentModificationError, InvalidTransitionError, NotFoundError } from '../../errors/domain-errors.ts';
 
 export type Transaction = Prisma.TransactionClient;
@@ -29,8 +29,11 @@ export interface TransitionRequest {
   review?: ReviewRecord;
   /** Extra columns to set with the status (timestamps, unit training needs…). */
   data?: Prisma.ApplicationUncheckedUpdateManyInput;
-  /** Rule checks and writes that must share the transaction (deadlines, eligibility, quota, blacklist). */
-  guard?: (tx: Transaction, application: Application) => Promise<void>;
+  /**
+   * Rule checks and writes that must share the transaction (deadlines, eligibility, quota,
+   * blacklist). Columns it returns are set by the transition's own UPDATE (a trainee number).
+   */
+  guard?: (tx: Transaction, application: Application) => Promise<Prisma.ApplicationUncheckedUpdateManyInput | void>;
   after?: (tx: Transaction, application: Application) => Promise<void>;
 }
 
@@ -50,19 +53,38 @@ export function assertTransitionAllowed(application: Application, to: Applicatio
   }
 }
 
+/** The application with the transition's columns set, or ConcurrentModificationError when someone changed it first. */
+async function updateIfUnchanged(
+  tx: Transaction,
+  application: Application,
+  expectedVersion: number,
+  data: Prisma.ApplicationUncheckedUpdateManyInput,
+): Promise<Application> {
+  try {
+    return await tx.application.update({
+      where: { id: application.id, version: expectedVersion, status: application.status },
+      data: { ...data, version: { increment: 1 } },
+    });
+  } catch (error) {
+    // P2025: no row matched the id, version and status read a moment ago.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new ConcurrentModificationError();
+    throw error;
+  }
+}
+
 export async function transition(actor: Actor, now: Date, request: TransitionRequest): Promise<Application> {
-  return prisma.$transaction(async (tx) => {
+  // A unit of work of its own when no mutation opened one (a script): the guards' shaped reads
+  // go through `prisma`, which is then bound to this same transaction.
+  return inUnitOfWork(async () => {
+    const tx: Transaction = prisma;
     const application = await loadVisibleApplication(tx, actor, request.applicationId);
     assertTransitionAllowed(application, request.to, request.action);
     if (application.version !== request.expectedVersion) throw new ConcurrentModificationError();
-    await request.guard?.(tx, application);
+    const decided = await request.guard?.(tx, application);
 
-    // The version in the WHERE makes the loser of a race update nothing, even under READ COMMITTED.
-    const { count } = await tx.application.updateMany({
-      where: { id: application.id, version: request.expectedVersion, status: application.status },
-      data: { ...request.data, status: request.to, version: { increment: 1 } },
-    });
-    if (count !== 1) throw new ConcurrentModificationError();
+    // The version in the WHERE makes the loser of a race update nothing, even under READ COMMITTED;
+    // the row comes back from the UPDATE itself (no second read inside the transaction).
+    const updated = await updateIfUnchanged(tx, application, request.expectedVersion, { ...request.data, ...decided, status: request.to, statusChangedAt: now });
 
     await tx.statusChange.create({
       data: {
@@ -91,10 +113,9 @@ export async function transition(actor: Actor, now: Date, request: TransitionReq
         },
       });
     }
-    const updated = await tx.application.findUniqueOrThrow({ where: { id: application.id } });
     if (!request.after) return updated;
     await request.after(tx, updated);
     return tx.application.findUniqueOrThrow({ where: { id: application.id } });
-  }, transactionOptions);
+  });
 }
 

@@ -1,4 +1,5 @@
 // Areas (prefectures, XPCC, regional departments) and employer units, under the row rules.
+import { offsetDescription, withOffset } from '../../offset-pages.plugin.ts';
 import { AreaKind } from '@tepei/db/enums';
 import { applicationsVisibleTo, areasVisibleTo, unitsVisibleTo } from '../../auth/row-rules.ts';
 import { builder } from '../../builder.ts';
@@ -60,18 +61,19 @@ builder.queryFields((t) => ({
     type: 'Area',
     cursor: 'id',
     description: '可见的推荐主管部门（Relay 分页，含 totalCount；与 areas 同序）',
-    resolve: (query, _root, _args, ctx) =>
-      prisma.area.findMany({ ...query, where: areasVisibleTo(ctx.actor), orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }, { id: 'asc' }] }),
+    args: { offset: t.arg.int({ required: false, description: offsetDescription }) },
+    resolve: (query, _root, args, ctx) =>
+      prisma.area.findMany({ ...withOffset(query, args), where: areasVisibleTo(ctx.actor), orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }, { id: 'asc' }] }),
     totalCount: (_root, _args, ctx) => prisma.area.count({ where: areasVisibleTo(ctx.actor) }),
   }),
   units: t.withAuth({ signedIn: true }).prismaConnection({
     type: 'EmployerUnit',
     cursor: 'id',
     description: '可见的用人单位',
-    args: { areaId: t.arg.globalID({ required: false, for: [AreaType] }) },
+    args: { areaId: t.arg.globalID({ required: false, for: [AreaType] }), offset: t.arg.int({ required: false, description: offsetDescription }) },
     resolve: (query, _root, args, ctx) =>
       prisma.employerUnit.findMany({
-        ...query,
+        ...withOffset(query, args),
         where: { AND: [unitsVisibleTo(ctx.actor), args.areaId ? { areaId: args.areaId.id } : {}] },
         orderBy: { name: 'asc' },
       }),

@@ -1,5 +1,6 @@
 // The audit log, readable by regional admins and analysts; nothing in the API writes to it
 // except audit.service.ts, and nothing updates or deletes it.
+import { offsetDescription, withOffset } from '../../offset-pages.plugin.ts';
 import { AuditResult } from '@tepei/db/enums';
 import type { Actor } from '../../auth/actor.ts';
 import { seesPersonalIdentifiers, shownDetails } from '../../auth/personal-data.ts';
@@ -65,9 +66,9 @@ builder.queryField('auditRecords', (t) =>
     cursor: 'id',
     description: '审计日志（新的在前）',
     maxSize: 100,
-    args: { filter: t.arg({ type: AuditFilter, required: false }) },
+    args: { filter: t.arg({ type: AuditFilter, required: false }), offset: t.arg.int({ required: false, description: offsetDescription }) },
     resolve: (query, _root, args, ctx) =>
-      prisma.auditRecord.findMany({ ...query, where: auditWhere(ctx.actor, args.filter), orderBy: { id: 'desc' } }),
+      prisma.auditRecord.findMany({ ...withOffset(query, args), where: auditWhere(ctx.actor, args.filter), orderBy: { id: 'desc' } }),
     totalCount: (_root, args, ctx) => prisma.auditRecord.count({ where: auditWhere(ctx.actor, args.filter) }),
   }),
 );

@@ -1,4 +1,5 @@
 // 失信名单 records: who, why, since when, until when, lifted by whom.
+import { offsetDescription, withOffset } from '../../offset-pages.plugin.ts';
 import { BlacklistReason } from '@tepei/db/enums';
 import { blacklistVisibleTo } from '../../auth/row-rules.ts';
 import { builder } from '../../builder.ts';
@@ -49,10 +50,10 @@ builder.queryField('blacklist', (t) =>
     type: 'BlacklistEntry',
     cursor: 'id',
     description: '失信名单（审核人仅见本辖区相关记录）',
-    args: { activeOnly: t.arg.boolean({ required: false, defaultValue: false }) },
+    args: { activeOnly: t.arg.boolean({ required: false, defaultValue: false }), offset: t.arg.int({ required: false, description: offsetDescription }) },
     resolve: (query, _root, args, ctx) =>
       prisma.blacklistEntry.findMany({
-        ...query,
+        ...withOffset(query, args),
         where: blacklistWhere(ctx.actor!, { activeAt: args.activeOnly ? ctx.now() : null }),
         orderBy: [{ listedAt: 'desc' }, { id: 'asc' }],
       }),

@@ -37,6 +37,12 @@ function missingScansLoader(ctx: Context) {
   return loader;
 }
 
+/** Missing scans computed from facts a read loaded with its page (application-reads.ts): the field then asks no query. */
+export function primeMissingSignedScans(ctx: Context, missing: ReadonlyMap<string, SignedScanKind[]>): void {
+  const loader = missingScansLoader(ctx);
+  for (const [id, kinds] of missing) loader.prime({ id } as SignedScansApplication, kinds);
+}
+
 builder.prismaObjectField('Application', 'missingSignedScans', (t) =>
   t.field({
     type: [SignedScanKindEnum],

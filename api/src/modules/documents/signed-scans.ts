@@ -35,6 +35,27 @@ export type SignedScansApplication = Pick<Application, keyof typeof signedScansS
 
 type Reader = Pick<Prisma.TransactionClient, 'document'>;
 
+// Where the scans are found: one definition for the loader's queries and for reads that load
+// the same facts with their page (application-reads.ts).
+export const form4ScanFactsSelect = { applicationId: true, unitId: true, uploadedAt: true } as const satisfies Prisma.DocumentSelect;
+
+export function form4ScansWhere(applicationIds: string[]): Prisma.DocumentWhereInput {
+  return { kind: 'FORM4_SCAN', supersededAt: null, applicationId: { in: applicationIds } };
+}
+
+export function form5ScansWhere(roundIds: string[], areaIds: string[]): Prisma.DocumentWhereInput {
+  return { kind: 'FORM5_SCAN', roundId: { in: roundIds }, areaId: { in: areaIds } };
+}
+
+type Form4Scan = Prisma.DocumentGetPayload<{ select: typeof form4ScanFactsSelect }>;
+
+/** The latest form-5 upload of a round and area. */
+export interface LatestForm5Scan {
+  roundId: string | null;
+  areaId: string | null;
+  uploadedAt: Date | null;
+}
+
 /**
  * The scans each application still lacks, keyed by id: two queries for any number of
  * applications (the form-4 scans of those due, the latest form-5 scan of each round and area).
@@ -43,17 +64,35 @@ export async function loadMissingSignedScans(
   applications: readonly SignedScansApplication[],
   db: Reader = prisma,
 ): Promise<Map<string, SignedScanKind[]>> {
-  const missing = new Map<string, SignedScanKind[]>(applications.map((application) => [application.id, []]));
   const form4Due = applications.filter((application) => dueIn.FORM4_SCAN.includes(application.status));
   const form5Due = applications.filter((application) => dueIn.FORM5_SCAN.includes(application.status));
+  const distinct = (values: string[]) => [...new Set(values)];
 
   const form4Scans = form4Due.length
-    ? await db.document.findMany({
-        where: { kind: 'FORM4_SCAN', supersededAt: null, applicationId: { in: form4Due.map((application) => application.id) } },
-        select: { applicationId: true, unitId: true, uploadedAt: true },
+    ? await db.document.findMany({ where: form4ScansWhere(form4Due.map((application) => application.id)), select: form4ScanFactsSelect })
+    : [];
+  const form5Scans = form5Due.length
+    ? await db.document.groupBy({
+        by: ['roundId', 'areaId'],
+        where: form5ScansWhere(distinct(form5Due.map((application) => application.roundId)), distinct(form5Due.map((application) => application.areaId))),
+        _max: { uploadedAt: true },
       })
     : [];
-  for (const application of form4Due) {
+  return missingSignedScansFrom(
+    applications,
+    form4Scans,
+    form5Scans.map((scan) => ({ roundId: scan.roundId, areaId: scan.areaId, uploadedAt: scan._max.uploadedAt })),
+  );
+}
+
+/** The scans each application still lacks, from the scans already loaded (a superset does no harm). */
+export function missingSignedScansFrom(
+  applications: readonly SignedScansApplication[],
+  form4Scans: readonly Form4Scan[],
+  latestForm5Scans: readonly LatestForm5Scan[],
+): Map<string, SignedScanKind[]> {
+  const missing = new Map<string, SignedScanKind[]>(applications.map((application) => [application.id, []]));
+  for (const application of applications.filter((candidate) => dueIn.FORM4_SCAN.includes(candidate.status))) {
     const signed = form4Scans.some(
       (scan) =>
         scan.applicationId === application.id &&
@@ -63,20 +102,8 @@ export async function loadMissingSignedScans(
     );
     if (!signed) missing.get(application.id)!.push('FORM4_SCAN');
   }
-
-  const form5Scans = form5Due.length
-    ? await db.document.groupBy({
-        by: ['roundId', 'areaId'],
-        where: {
-          kind: 'FORM5_SCAN',
-          roundId: { in: [...new Set(form5Due.map((application) => application.roundId))] },
-          areaId: { in: [...new Set(form5Due.map((application) => application.areaId))] },
-        },
-        _max: { uploadedAt: true },
-      })
-    : [];
-  for (const application of form5Due) {
-    const latest = form5Scans.find((scan) => scan.roundId === application.roundId && scan.areaId === application.areaId)?._max.uploadedAt;
+  for (const application of applications.filter((candidate) => dueIn.FORM5_SCAN.includes(candidate.status))) {
+    const latest = latestForm5Scans.find((scan) => scan.roundId === application.roundId && scan.areaId === application.areaId)?.uploadedAt;
     if (!latest || !application.recommendedAt || latest < application.recommendedAt) missing.get(application.id)!.push('FORM5_SCAN');
   }
   return missing;
@@ -84,10 +111,14 @@ export async function loadMissingSignedScans(
 
 /** Refuses a step that needs the application's scans, naming those missing (inside the step's transaction). */
 export async function assertSignedScansPresent(tx: Reader, application: SignedScansApplication, action: string): Promise<void> {
-  const missing = (await loadMissingSignedScans([application], tx)).get(application.id) ?? [];
+  throwIfSignedScansMissing((await loadMissingSignedScans([application], tx)).get(application.id) ?? [], action);
+}
+
+/** Refuses `action` when scans are missing from a list already computed (missingSignedScansFrom). */
+export function throwIfSignedScansMissing(missing: readonly SignedScanKind[], action: string): void {
   if (missing.length) {
     throw new SignedScansMissingError(
-      missing,
+      [...missing],
       `缺少${missing.map((kind) => signedScanLabels[kind]).join('、')}，不能${action}：` +
         '须在单位审核通过后上传附件4、在地州市推荐后上传本地区附件5',
     );

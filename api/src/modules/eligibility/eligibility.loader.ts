@@ -1,11 +1,13 @@
 // Gathers the facts eligibility.rules.ts needs for a batch of applications: one query each for
 // their rounds, areas, units and blacklist listings in force, however many applications there
-// are — a page of 50 costs the same four queries as a page of 1.
+// are — a page of 50 costs the same four queries as a page of 1. A read that loads the same
+// facts with its page (application-reads.ts) evaluates them with eligibilityFromFacts.
 import type { Application, BlacklistEntry, Prisma, PrismaClient } from '@tepei/db/client';
 import { normalizeResidentId } from '@tepei/db/reference/resident-id';
+import { participatedStatuses } from '@tepei/db/reference/status-flow';
 import { prisma } from '../../db.ts';
 import { NotFoundError } from '../../errors/domain-errors.ts';
-import { evaluateEligibility, type BlacklistingFact, type RuleResult } from './eligibility.rules.ts';
+import { evaluateEligibility, type BlacklistingFact, type EarlierParticipationFact, type RuleResult } from './eligibility.rules.ts';
 
 /** The columns of an application the rules read; select them (or more) before loading. */
 export const eligibilitySelect = {
@@ -27,46 +29,79 @@ export const eligibilitySelect = {
 
 export type EligibilityApplication = Pick<Application, keyof typeof eligibilitySelect>;
 
-/** The verdicts of every rule for each application, keyed by application id. */
 /** Inside a transaction pass its client: on the embedded database other connections wait for it to end. */
 type Reader = Pick<PrismaClient, 'round' | 'area' | 'employerUnit' | 'blacklistEntry' | 'application'> | Prisma.TransactionClient;
 
+// What the rules read besides the application, and where it is found: one definition for the
+// loader's queries and for reads that load the same facts with their page (application-reads.ts).
+export const roundFactsSelect = { id: true, year: true, ageCutoffDate: true, shortageSpecialties: true } as const satisfies Prisma.RoundSelect;
+export const areaFactsSelect = { id: true, name: true, isSouthernXinjiang: true } as const satisfies Prisma.AreaSelect;
+export const unitFactsSelect = { id: true, name: true } as const satisfies Prisma.EmployerUnitSelect;
+export const listingFactsSelect = { applicantIdNumber: true, unitId: true, listedAt: true, expiresAt: true, reason: true } as const satisfies Prisma.BlacklistEntrySelect;
+
+/** Listings in force at `now` of these (normalized) ID numbers or units: the same test as isActiveListing (blacklist-expiry.ts). */
+export function listingsInForceWhere(idNumbers: string[], unitIds: string[], now: Date): Prisma.BlacklistEntryWhereInput {
+  return {
+    OR: [{ applicantIdNumber: { in: idNumbers } }, { unitId: { in: unitIds } }],
+    liftedAt: null,
+    listedAt: { lte: now },
+    expiresAt: { gt: now },
+  };
+}
+
+type Listing = Pick<BlacklistEntry, keyof typeof listingFactsSelect>;
+
+/** Applications of these (normalized) ID numbers that took part in their round (rule 6 from the system's own history). */
+export function participationsWhere(idNumbers: string[]): Prisma.ApplicationWhereInput {
+  return { idNumber: { in: idNumbers }, status: { in: [...participatedStatuses] } };
+}
+export const participationFactsSelect = {
+  idNumber: true,
+  round: { select: { year: true } },
+  training: { select: { hostInstitution: true, assessment: true } },
+} as const satisfies Prisma.ApplicationSelect;
+type Participation = Prisma.ApplicationGetPayload<{ select: typeof participationFactsSelect }>;
+
+/** The facts of a batch of applications: their rounds, areas, units and the listings in force that concern them. */
+export interface EligibilityFacts {
+  rounds: readonly Prisma.RoundGetPayload<{ select: typeof roundFactsSelect }>[];
+  areas: readonly Prisma.AreaGetPayload<{ select: typeof areaFactsSelect }>[];
+  units: readonly Prisma.EmployerUnitGetPayload<{ select: typeof unitFactsSelect }>[];
+  listings: readonly Listing[];
+  /** Applications of the same ID numbers that took part in a round, any round: the earlier ones are picked per application. */
+  participations: readonly Participation[];
+}
+
+const distinct = <T>(values: T[]) => [...new Set(values)];
+
+/** The verdicts of every rule for each application, keyed by application id. */
 export async function loadEligibility(
   applications: readonly EligibilityApplication[],
   now: Date,
   db: Reader = prisma,
 ): Promise<Map<string, RuleResult[]>> {
-  const results = new Map<string, RuleResult[]>();
-  if (!applications.length) return results;
-
-  const distinct = <T>(values: T[]) => [...new Set(values)];
+  if (!applications.length) return new Map();
   const roundIds = distinct(applications.map((application) => application.roundId));
   const areaIds = distinct(applications.map((application) => application.areaId));
   const unitIds = distinct(applications.map((application) => application.unitId));
   const idNumbers = distinct(applications.map((application) => normalizeResidentId(application.idNumber)));
 
-  const [rounds, areas, units, listings] = await Promise.all([
-    db.round.findMany({
-      where: { id: { in: roundIds } },
-      select: { id: true, year: true, ageCutoffDate: true, shortageSpecialties: true },
-    }),
-    db.area.findMany({ where: { id: { in: areaIds } }, select: { id: true, name: true, isSouthernXinjiang: true } }),
-    db.employerUnit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true } }),
-    // The same test as isActiveListing (blacklist-expiry.ts), done by the database.
-    db.blacklistEntry.findMany({
-      where: {
-        OR: [{ applicantIdNumber: { in: idNumbers } }, { unitId: { in: unitIds } }],
-        liftedAt: null,
-        listedAt: { lte: now },
-        expiresAt: { gt: now },
-      },
-      select: { applicantIdNumber: true, unitId: true, listedAt: true, expiresAt: true, reason: true },
-    }),
+  const [rounds, areas, units, listings, participations] = await Promise.all([
+    db.round.findMany({ where: { id: { in: roundIds } }, select: roundFactsSelect }),
+    db.area.findMany({ where: { id: { in: areaIds } }, select: areaFactsSelect }),
+    db.employerUnit.findMany({ where: { id: { in: unitIds } }, select: unitFactsSelect }),
+    db.blacklistEntry.findMany({ where: listingsInForceWhere(idNumbers, unitIds, now), select: listingFactsSelect }),
+    db.application.findMany({ where: participationsWhere(idNumbers), select: participationFactsSelect }),
   ]);
+  return eligibilityFromFacts(applications, { rounds, areas, units, listings, participations });
+}
 
-  const roundById = byId(rounds);
-  const areaById = byId(areas);
-  const unitById = byId(units);
+/** The verdicts of every rule for each application, from facts already loaded. */
+export function eligibilityFromFacts(applications: readonly EligibilityApplication[], facts: EligibilityFacts): Map<string, RuleResult[]> {
+  const results = new Map<string, RuleResult[]>();
+  const roundById = byId(facts.rounds);
+  const areaById = byId(facts.areas);
+  const unitById = byId(facts.units);
 
   for (const application of applications) {
     const round = found(roundById, application.roundId, 'round', application.id);
@@ -87,7 +122,8 @@ export async function loadEligibility(
         round,
         area,
         unitName: unit.name,
-        blacklistings: blacklistingsOf(application, listings),
+        blacklistings: blacklistingsOf(application, facts.listings),
+        earlierParticipations: participationsBefore(application, round.year, facts.participations),
       }),
     );
   }
@@ -101,9 +137,7 @@ export async function eligibilityFor(applicationId: string, now: Date, db: Reade
   return (await loadEligibility([application], now, db)).get(applicationId)!;
 }
 
-type Listing = Pick<BlacklistEntry, 'applicantIdNumber' | 'unitId' | 'listedAt' | 'expiresAt' | 'reason'>;
-
-function blacklistingsOf(application: EligibilityApplication, listings: Listing[]): BlacklistingFact[] {
+function blacklistingsOf(application: EligibilityApplication, listings: readonly Listing[]): BlacklistingFact[] {
   const idNumber = normalizeResidentId(application.idNumber);
   const facts: BlacklistingFact[] = [];
   for (const listing of listings) {
@@ -117,7 +151,15 @@ function blacklistingsOf(application: EligibilityApplication, listings: Listing[
   return facts;
 }
 
-function byId<T extends { id: string }>(rows: T[]): Map<string, T> {
+/** The rounds before `year` this application's ID number took part in. */
+function participationsBefore(application: EligibilityApplication, year: number, participations: readonly Participation[]): EarlierParticipationFact[] {
+  const idNumber = normalizeResidentId(application.idNumber);
+  return participations
+    .filter((row) => row.round.year < year && normalizeResidentId(row.idNumber) === idNumber)
+    .map((row) => ({ year: row.round.year, hostInstitution: row.training?.hostInstitution ?? null, assessment: row.training?.assessment ?? null }));
+}
+
+function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
   return new Map(rows.map((row) => [row.id, row]));
 }
 

@@ -3,6 +3,7 @@
 // out, each with a Chinese reason a reviewer can act on. Rule 7 (political and moral
 // conditions) is the reviewer's judgement and is never computed.
 import { Education, TitleLevel, type Ethnicity } from '@tepei/db/enums';
+import { assessmentLabels } from '@tepei/db/reference/certificate-number';
 import { ethnicityFacts } from '@tepei/db/reference/ethnicities';
 import { beijingDate } from '../../clock.ts';
 import { educationLabels, titleLevelLabels } from '../applications/application-form.ts';
@@ -45,6 +46,13 @@ export interface RuleResult {
   blocking: boolean;
 }
 
+/** The same person (ID number) selected in an earlier round, as the system's own records show it. */
+export interface EarlierParticipationFact {
+  year: number;
+  hostInstitution: string | null;
+  assessment: string | null;
+}
+
 export interface BlacklistingFact {
   subject: 'APPLICANT' | 'UNIT';
   listedAt: Date;
@@ -52,17 +60,20 @@ export interface BlacklistingFact {
   reason: string;
 }
 
+/** The form's facts are null only in a draft not filled in that far: the rule then cannot pass. */
 export interface EligibilityFacts {
-  ethnicity: Ethnicity;
+  ethnicity: Ethnicity | null;
   /** A calendar date: a @db.Date value (midnight UTC) or 'YYYY-MM-DD'. */
-  birthDate: Date | string;
-  education: Education;
-  titleLevel: TitleLevel;
+  birthDate: Date | string | null;
+  education: Education | null;
+  titleLevel: TitleLevel | null;
   trainingSpecialty: string;
   hasDisqualifyingIllness: boolean;
   earlierTrainee: boolean;
   earlierTrainingYear?: number | null;
   earlierTrainingPlace?: string | null;
+  /** Earlier rounds this ID number was selected in (not only what form 2 declares); none when not given. */
+  earlierParticipations?: readonly EarlierParticipationFact[];
   round: {
     /** The round's year, for the age limit in reasons (year − cut-off year, 45 for 2025). */
     year?: number;
@@ -99,8 +110,14 @@ function verdict(rule: EligibilityRuleName, outcome: RuleOutcome, reason: string
   return { rule, outcome, reason, blocking: outcome === 'FAILED' };
 }
 
+/** A rule whose facts a draft has not given yet. */
+function notFilledIn(rule: EligibilityRuleName, fields: string[]): RuleResult {
+  return verdict(rule, 'FAILED', `申报表未填写${fields.join('、')}，无法核对`);
+}
+
 // 1. 民族: minorities; southern Xinjiang may recommend a few non-minority applicants.
 function ethnicityRule({ ethnicity, area }: EligibilityFacts): RuleResult {
+  if (!ethnicity) return notFilledIn('ETHNICITY', ['民族']);
   const name = ethnicityFacts[ethnicity].name;
   if (ethnicity !== 'HAN') return verdict('ETHNICITY', 'PASSED', `${name}，属少数民族`);
   if (area.isSouthernXinjiang) {
@@ -111,6 +128,7 @@ function ethnicityRule({ ethnicity, area }: EligibilityFacts): RuleResult {
 
 // 2. 年龄: born on or after the cut-off date (the cut-off day itself passes).
 function ageRule({ birthDate, round }: EligibilityFacts): RuleResult {
+  if (!birthDate) return notFilledIn('AGE', ['出生日期']);
   const born = calendarDate(birthDate);
   const cutoff = calendarDate(round.ageCutoffDate);
   const limit = round.year === undefined ? '' : `，超过${round.year - Number(cutoff.slice(0, 4))}周岁`;
@@ -125,6 +143,7 @@ const atLeast = <T>(order: readonly T[], value: T, minimum: T) => order.indexOf(
 // 3. 学历与职称: 本科 and 中级 or higher; for shortage specialties or southern Xinjiang one of
 // them — never both — may be relaxed, to 大专 or 初级.
 function educationTitleRule({ education, titleLevel, trainingSpecialty, round, area }: EligibilityFacts): RuleResult {
+  if (!education || !titleLevel) return notFilledIn('EDUCATION_TITLE', [...(education ? [] : ['最高学历']), ...(titleLevel ? [] : ['专业技术职称层级'])]);
   const educationName = educationLabels[education];
   const titleName = titleLevelLabels[titleLevel];
   const stated = `学历${educationName}、职称${titleName}`;
@@ -172,14 +191,21 @@ function blacklistRule({ blacklistings, unitName }: EligibilityFacts): RuleResul
 }
 
 // 6. 曾参加特培: allowed only for outstanding achievement after returning — a reviewer decides.
-function earlierTraineeRule({ earlierTrainee, earlierTrainingYear, earlierTrainingPlace }: EligibilityFacts): RuleResult {
-  if (!earlierTrainee) return verdict('EARLIER_TRAINEE', 'PASSED', '未参加过特培');
-  const when = [earlierTrainingYear ? `${earlierTrainingYear}年` : '', earlierTrainingPlace?.trim() ?? ''].filter(Boolean);
-  return verdict(
-    'EARLIER_TRAINEE',
-    'FLAGGED',
-    `曾参加特培（${when.length ? when.join('，') : '时间、单位未填'}），仅返岗后有突出业绩者可再次推荐，请审核人核实`,
-  );
+// The system's own history counts as much as the applicant's answer on form 2: a former trainee
+// who answers 否 is flagged all the same, with the earlier round, host and assessment named.
+function earlierTraineeRule({ earlierTrainee, earlierTrainingYear, earlierTrainingPlace, earlierParticipations = [] }: EligibilityFacts): RuleResult {
+  const onRecord = [...earlierParticipations].sort((a, b) => a.year - b.year).map(describeParticipation);
+  if (!earlierTrainee && !onRecord.length) return verdict('EARLIER_TRAINEE', 'PASSED', '未参加过特培');
+  const declared = earlierTrainee
+    ? `曾参加特培（${[earlierTrainingYear ? `${earlierTrainingYear}年` : '', earlierTrainingPlace?.trim() ?? ''].filter(Boolean).join('，') || '时间、单位未填'}）`
+    : '';
+  const recorded = onRecord.length ? `系统记录：${onRecord.join('；')}${earlierTrainee ? '' : '，申报人填报为未参加过'}` : '';
+  return verdict('EARLIER_TRAINEE', 'FLAGGED', `${[declared, recorded].filter(Boolean).join('；')}，仅返岗后有突出业绩者可再次推荐，请审核人核实`);
+}
+
+function describeParticipation({ year, hostInstitution, assessment }: EarlierParticipationFact): string {
+  const details = [hostInstitution ? `培养单位${hostInstitution}` : '', assessment ? `结业考核${assessmentLabels[assessment as keyof typeof assessmentLabels] ?? assessment}` : ''].filter(Boolean);
+  return `${year}年度入选特培${details.length ? `（${details.join('，')}）` : ''}`;
 }
 
 /** YYYY-MM-DD of a calendar date; a Date is a @db.Date value, read in UTC where it was stored. */

@@ -3,7 +3,7 @@
 // sending unit's training needs, in the order of the paper form.
 import { chineseProficiencyLabels, educationLabels, genderLabels, politicalStatusLabels, titleLevelLabels, unitNatureLabels } from '../applications/application-form.ts';
 import { FormPdf, type Cell } from './form-pdf.ts';
-import { chineseDate, chineseDay, chineseMonth, dottedDate, ethnicityName, period } from './form-values.ts';
+import { chineseDate, chineseDay, chineseMonth, dottedDate, ethnicityName, labelOf, period } from './form-values.ts';
 import type { ApplicationForms, FormApplication } from './forms.service.ts';
 
 export const applicationFormTitle = '少数民族特培学员申报表';
@@ -42,18 +42,19 @@ function notes(pdf: FormPdf): void {
   for (const note of fillingNotes) pdf.text(note, { size: 12, gapAfter: 12 });
 }
 
+/** Any status, a draft too: what a draft has not filled in yet prints blank. */
 function personalTable(pdf: FormPdf, { application, photo }: ApplicationForms): void {
   const a = application;
   const photoWidth = 82;
   pdf.rowsBeside(
     [
-      [label('姓  名', 0.17), value(a.name, 0.2), label('性  别', 0.13), value(genderLabels[a.gender], 0.15), label('民  族', 0.13), value(ethnicityName(a.ethnicity), 0.22)],
-      [label('出生日期', 0.17), value(a.birthDate ? chineseDate(a.birthDate) : chineseMonth(a.birthMonth), 0.2), label('身份证号', 0.13), value(a.idNumber, 0.5)],
+      [label('姓  名', 0.17), value(a.name, 0.2), label('性  别', 0.13), value(labelOf(genderLabels, a.gender), 0.15), label('民  族', 0.13), value(a.ethnicity && ethnicityName(a.ethnicity), 0.22)],
+      [label('出生日期', 0.17), value(a.birthDate ? chineseDate(a.birthDate) : a.birthMonth && chineseMonth(a.birthMonth), 0.2), label('身份证号', 0.13), value(a.idNumber, 0.5)],
       [
         label('政治面貌', 0.17),
-        value(politicalStatusLabels[a.politicalStatus], 0.2),
+        value(labelOf(politicalStatusLabels, a.politicalStatus), 0.2),
         label('汉语水平', 0.13),
-        { width: 0.5, choices: { options: Object.values(chineseProficiencyLabels), chosen: chineseProficiencyLabels[a.chineseProficiency] } },
+        { width: 0.5, choices: { options: Object.values(chineseProficiencyLabels), chosen: labelOf(chineseProficiencyLabels, a.chineseProficiency) } },
       ],
       [label('毕业院校', 0.17), value(a.graduateSchool, 0.33), label('外语种类及等级', 0.15), value([a.foreignLanguage, a.foreignLanguageLevel].filter(Boolean).join(' ') || '无', 0.35)],
     ],
@@ -72,7 +73,7 @@ function personalTable(pdf: FormPdf, { application, photo }: ApplicationForms): 
     { minHeight: 30 },
   );
   const rows: Cell[][] = [
-    [label('最高学历', 0.14), value(educationLabels[a.education], 0.14), label('所学专业', 0.12), value(a.majorStudied, 0.2), label('现从事专业', 0.14), value(a.currentSpecialty, 0.26)],
+    [label('最高学历', 0.14), value(labelOf(educationLabels, a.education), 0.14), label('所学专业', 0.12), value(a.majorStudied, 0.2), label('现从事专业', 0.14), value(a.currentSpecialty, 0.26)],
     [label('工作单位及部门', 0.14), value(`${a.unit.name} ${a.department}`, 0.46), label('单位性质', 0.14), value(unitNatureLabels[a.unit.nature], 0.26)],
     [label('单位地址', 0.14), value(a.unitAddress, 0.46), label('邮政编码', 0.14), value(a.postcode, 0.26)],
     [
@@ -85,7 +86,7 @@ function personalTable(pdf: FormPdf, { application, photo }: ApplicationForms): 
         width: 0.26,
         choices: {
           options: [titleLevelLabels.JUNIOR, titleLevelLabels.INTERMEDIATE, titleLevelLabels.SUB_SENIOR, titleLevelLabels.SENIOR],
-          chosen: titleLevelLabels[a.titleLevel],
+          chosen: labelOf(titleLevelLabels, a.titleLevel),
         },
       },
     ],

@@ -3,7 +3,10 @@
 import type { Actor } from '../../auth/actor.ts';
 import { ValidationFailedError } from '../../errors/domain-errors.ts';
 import type { AuditTarget } from '../audit/audit.service.ts';
+import { certificateOf, completionList } from '../training/certificates.service.ts';
 import { applicationFormPdf } from './application-form-pdf.ts';
+import { certificatePdf } from './certificate-pdf.ts';
+import { completionListXlsx } from './completion-list-xlsx.ts';
 import type { FormRoute } from './form-paths.ts';
 import { applicationForms, summaryList, unitReviewList } from './forms.service.ts';
 import { hostPreferencesPdf } from './host-preferences-pdf.ts';
@@ -67,10 +70,31 @@ export async function formFile(actor: Actor, route: FormRoute, round: string | n
         target: list.area ? { type: 'Area', id: list.area.id } : { type: 'Round', id: list.round.id },
       };
     }
+    case 'certificate': {
+      const certificate = await certificateOf(actor, route.applicationId);
+      const { application } = certificate;
+      return {
+        bytes: await certificatePdf(certificate),
+        contentType: contentTypes.pdf,
+        fileName: safe(`结业证书-${application.training.certificateNumber}-${application.name}.pdf`),
+        asciiFileName: `certificate-${application.training.certificateNumber}.pdf`,
+        target: { type: 'Application', id: application.id },
+      };
+    }
+    case 'completionList': {
+      const list = await completionList(actor, requireYear(round));
+      return {
+        bytes: await completionListXlsx(list, now),
+        contentType: contentTypes.xlsx,
+        fileName: safe(`${list.round.year}年结业名单.xlsx`),
+        asciiFileName: `completion-${list.round.year}.xlsx`,
+        target: { type: 'Round', id: list.round.id },
+      };
+    }
   }
 }
 
-/** Forms 4 and 5 are per round: `?round=2025`. */
+/** Forms 4 and 5 and the completion list are per round: `?round=2025`. */
 function requireYear(round: string | null): number {
   if (!round || !/^\d{4}$/.test(round)) {
     throw new ValidationFailedError([{ path: ['round'], message: '请用 ?round=年份 指明特培年度，例如 ?round=2025' }]);

@@ -10,6 +10,10 @@ export const formPaths = {
   /** 名单汇总表 of an area, or of the whole region when `areaId` is null. */
   summaryList: (areaId: string | null, year: number, format: 'xlsx' | 'pdf') =>
     areaId ? `/files/forms/area/${areaId}/form5.${format}?round=${year}` : `/files/forms/region/form5.${format}?round=${year}`,
+  /** 结业证书 of one trainee assessed as qualified. */
+  certificate: (applicationId: string) => `/files/forms/application/${applicationId}/certificate.pdf`,
+  /** 结业名单 of one round. */
+  completionList: (year: number) => `/files/forms/region/completion.xlsx?round=${year}`,
 };
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -17,7 +21,9 @@ const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 export type FormRoute =
   | { form: 'applicationForm' | 'hostPreferences'; applicationId: string }
   | { form: 'unitReview'; unitId: string }
-  | { form: 'summaryList'; areaId: string | null; format: 'xlsx' | 'pdf' };
+  | { form: 'summaryList'; areaId: string | null; format: 'xlsx' | 'pdf' }
+  | { form: 'certificate'; applicationId: string }
+  | { form: 'completionList' };
 
 const patterns: Array<[RegExp, (match: RegExpExecArray) => FormRoute]> = [
   [new RegExp(`^/files/forms/application/(${uuid})/form2\\.pdf$`, 'i'), (m) => ({ form: 'applicationForm', applicationId: m[1]!.toLowerCase() })],
@@ -25,6 +31,8 @@ const patterns: Array<[RegExp, (match: RegExpExecArray) => FormRoute]> = [
   [new RegExp(`^/files/forms/unit/(${uuid})/form4\\.pdf$`, 'i'), (m) => ({ form: 'unitReview', unitId: m[1]!.toLowerCase() })],
   [new RegExp(`^/files/forms/area/(${uuid})/form5\\.(xlsx|pdf)$`, 'i'), (m) => ({ form: 'summaryList', areaId: m[1]!.toLowerCase(), format: m[2]!.toLowerCase() as 'xlsx' | 'pdf' })],
   [/^\/files\/forms\/region\/form5\.(xlsx|pdf)$/i, (m) => ({ form: 'summaryList', areaId: null, format: m[1]!.toLowerCase() as 'xlsx' | 'pdf' })],
+  [new RegExp(`^/files/forms/application/(${uuid})/certificate\\.pdf$`, 'i'), (m) => ({ form: 'certificate', applicationId: m[1]!.toLowerCase() })],
+  [/^\/files\/forms\/region\/completion\.xlsx$/i, () => ({ form: 'completionList' })],
 ];
 
 /** The form a path names, or null when it names none. */

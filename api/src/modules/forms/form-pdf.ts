@@ -215,9 +215,10 @@ export class FormPdf {
   }
 
   /** Writes page numbers and returns the file's bytes. */
-  async finish(): Promise<Buffer> {
+  /** `pageNumbers: false` for a one-page document that is not a form (a certificate). */
+  async finish({ pageNumbers = true }: { pageNumbers?: boolean } = {}): Promise<Buffer> {
     const range = this.doc.bufferedPageRange();
-    for (let index = range.start; index < range.start + range.count; index++) {
+    for (let index = range.start; pageNumbers && index < range.start + range.count; index++) {
       this.doc.switchToPage(index);
       const { margins } = this.doc.page;
       // The footer sits inside the bottom margin; without this pdfkit would open a new page.

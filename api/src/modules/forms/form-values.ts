@@ -17,9 +17,9 @@ export function yearMonth(date: Date | string): string {
   return `${year}.${month}`;
 }
 
-/** 2022.12.01 */
-export function dottedDate(date: Date): string {
-  return parts(date).join('.');
+/** 2022.12.01; blank for a draft's date not filled in. */
+export function dottedDate(date: Date | null): string {
+  return date ? parts(date).join('.') : '';
 }
 
 /** 1988年6月15日 */
@@ -39,13 +39,19 @@ export function chineseDay(instant: Date): string {
   return chineseDate(new Date(`${beijingDate(instant)}T00:00:00Z`));
 }
 
-/** 主要工作经历: 2011.07—2015.06, or 2011.07—至今. */
-export function period(start: Date, end: Date | null): string {
+/** 主要工作经历: 2011.07—2015.06, or 2011.07—至今; of a draft's row without its start, only the end. */
+export function period(start: Date | null, end: Date | null): string {
+  if (!start) return end ? `—${yearMonth(end)}` : '';
   return `${yearMonth(start)}—${end ? yearMonth(end) : '至今'}`;
 }
 
 export function ethnicityName(ethnicity: Ethnicity): string {
   return ethnicityFacts[ethnicity].name;
+}
+
+/** A choice by its label (application-form.ts); null, printed blank, where a draft has not made it. */
+export function labelOf<T extends string>(labels: Record<T, string>, value: T | null): string | null {
+  return value === null ? null : labels[value];
 }
 
 /** 专业技术职务（职称）: 主治医师（中级）; the level alone when no title name was given. */

@@ -7,6 +7,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { applicationsVisibleTo, areasVisibleTo, unitsVisibleTo } from '../../auth/row-rules.ts';
 import { prisma } from '../../db.ts';
 import { ForbiddenError, NotFoundError } from '../../errors/domain-errors.ts';
+import { pastDraft, type PastDraft } from '../applications/application-form.ts';
 import { birthMonthOf, hiddenText, shownBirthDate, shownEmail, shownEmergencyContact, shownIdNumber, shownPhone } from '../../auth/personal-data.ts';
 
 /** Who may download the lists (forms 2 and 3 follow the application's own row rule alone). */
@@ -51,10 +52,19 @@ const formInclude = {
   publications: { orderBy: { position: 'asc' } },
 } satisfies Prisma.ApplicationInclude;
 
-/** An application as the viewer may read it: the birth date is null where only the month is. */
-type Viewed<T> = Omit<T, 'birthDate'> & { birthDate: Date | null; /** YYYY-MM */ birthMonth: string };
+/**
+ * An application as the viewer may read it: the birth date is null where only the month is (and
+ * both are in a draft that has not given it).
+ */
+type Viewed<T extends { birthDate: Date | null }> = Omit<T, 'birthDate'> & {
+  birthDate: Date | null;
+  /** YYYY-MM */
+  birthMonth: T['birthDate'] extends Date ? string : string | null;
+};
 
-export type ListedApplication = Viewed<Prisma.ApplicationGetPayload<{ include: typeof listInclude }>>;
+/** Forms 4 and 5 list applications past their draft only (listedStatuses): every choice is made. */
+export type ListedApplication = Viewed<PastDraft<Prisma.ApplicationGetPayload<{ include: typeof listInclude }>>>;
+/** Forms 2 and 3 print any status, a draft too. */
 export type FormApplication = Viewed<Prisma.ApplicationGetPayload<{ include: typeof formInclude }>>;
 
 export interface Photo {
@@ -86,7 +96,7 @@ function forViewer<T extends Prisma.ApplicationGetPayload<{ include: typeof list
   return {
     ...application,
     birthDate: shownBirthDate(actor, application.birthDate),
-    birthMonth: birthMonthOf(application.birthDate),
+    birthMonth: birthMonthOf(application.birthDate) as Viewed<T>['birthMonth'],
     idNumber: shownIdNumber(actor, application.idNumber),
     phone: shownPhone(actor, application.phone)!,
     email: shownEmail(actor, application.email),
@@ -117,15 +127,17 @@ export async function applicationForms(actor: Actor, applicationId: string): Pro
     include: formInclude,
   });
   if (!application) throw new NotFoundError('申报');
+  return { application: forViewer(actor, application), photo: await currentPhoto(applicationId) };
+}
+
+/** The application's current 一寸照片, when one was uploaded as JPEG or PNG (what a PDF can draw). */
+export async function currentPhoto(applicationId: string): Promise<Photo | null> {
   const photo = await prisma.document.findFirst({
     where: { applicationId, kind: 'PHOTO', supersededAt: null, mimeType: { in: ['image/jpeg', 'image/png'] } },
     orderBy: { uploadedAt: 'desc' },
     select: { mimeType: true, content: { select: { bytes: true } } },
   });
-  return {
-    application: forViewer(actor, application),
-    photo: photo?.content ? { bytes: photo.content.bytes, mimeType: photo.mimeType } : null,
-  };
+  return photo?.content ? { bytes: photo.content.bytes, mimeType: photo.mimeType } : null;
 }
 
 /** Form 4: a unit's endorsed applicants of one round. */
@@ -143,7 +155,7 @@ export async function unitReviewList(actor: Actor, unitId: string, year: number)
     round,
     // The unit's contact is often the applicants' unit contact, whose phone is masked the same.
     unit: { ...unit, contactPhone: shownPhone(actor, unit.contactPhone) },
-    applications: applications.map((application) => forViewer(actor, application)),
+    applications: applications.map((application) => forViewer(actor, pastDraft(application))),
   };
 }
 
@@ -163,5 +175,5 @@ export async function summaryList(actor: Actor, areaId: string | null, year: num
     include: listInclude,
     orderBy: [{ area: { sortOrder: 'asc' } }, { area: { code: 'asc' } }, { mode: 'asc' }, { unit: { name: 'asc' } }, { name: 'asc' }, { id: 'asc' }],
   });
-  return { round, area, applications: applications.map((application) => forViewer(actor, application)) };
+  return { round, area, applications: applications.map((application) => forViewer(actor, pastDraft(application))) };
 }

@@ -5,7 +5,9 @@ import { placeHoldingStatuses } from '@tepei/db/reference/status-flow';
 import type { Actor } from '../../auth/actor.ts';
 import { prisma, transactionOptions } from '../../db.ts';
 import { FieldProblems, ForbiddenError, NotFoundError, QuotaExceededError } from '../../errors/domain-errors.ts';
+import { pastDraft } from '../applications/application-form.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
+import type { FactQuery } from '../../shaped-reads/find-many.ts';
 import { assertRoundNotFinished } from '../rounds/round-finished.ts';
 
 const modeLabels: Record<TrainingMode, string> = { REMOTE: '异地培养', LOCAL: '当地培养' };
@@ -25,13 +27,25 @@ function placesOf(round: { remotePlaces: number; localPlaces: number }, mode: Tr
   return mode === 'REMOTE' ? round.remotePlaces : round.localPlaces;
 }
 
+/** The round as its lock reads it: what a selection's place check needs. */
+export interface LockedRound {
+  id: string;
+  name: string;
+  remotePlaces: number;
+  localPlaces: number;
+}
+
 /**
  * The round's row lock. Selections and every change of places (per mode or per area) take it
  * first, so they take turns: each counts what the previous ones committed, and a lowering of
- * places can never slip between a selection's count and its write (nor the reverse).
+ * places can never slip between a selection's count and its write (nor the reverse). The row
+ * comes back with the lock (read after any wait for it), so the places need no second read.
  */
-export async function lockRoundQuotas(tx: Transaction, roundId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${roundId}::uuid FOR UPDATE`;
+export async function lockRoundQuotas(tx: Transaction, roundId: string): Promise<LockedRound> {
+  const [round] = await tx.$queryRaw<LockedRound[]>`
+    SELECT id, name, "remotePlaces", "localPlaces" FROM "Round" WHERE id = ${roundId}::uuid FOR UPDATE`;
+  if (!round) throw new NotFoundError('特培年度');
+  return round;
 }
 
 /**
@@ -43,25 +57,37 @@ export async function lockAllRoundsForListing(tx: Transaction): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Round" ORDER BY id FOR UPDATE`;
 }
 
-/** Called inside the selection's transaction, under the round's lock (lockRoundQuotas). */
-export async function assertPlaceAvailable(tx: Transaction, application: Application): Promise<void> {
-  await lockRoundQuotas(tx, application.roundId);
-  const round = await tx.round.findUniqueOrThrow({ where: { id: application.roundId } });
+/** An application being selected: recommended, so past its draft (its mode is set). */
+type PlaceApplication = Pick<Application, 'roundId' | 'mode' | 'areaId'>;
+
+/** What the place check reads, as facts loaded with the application (shaped-reads/find-many.ts). */
+export function placeFacts(application: PlaceApplication): Record<string, FactQuery> {
+  const { roundId, mode, areaId } = pastDraft(application);
+  return {
+    placeHolders: { model: 'Application', where: { roundId, mode, status: { in: [...placeHoldingStatuses] } }, select: { areaId: true } },
+    allocations: { model: 'QuotaAllocation', where: { roundId, mode, areaId }, select: { places: true, area: { select: { name: true } } } },
+  };
+}
+
+export interface PlaceFacts {
+  placeHolders: readonly { areaId: string }[];
+  allocations: readonly { places: number; area: { name: string } }[];
+}
+
+/**
+ * Refuses a selection past the mode's places or the area's share of them. Called under the
+ * round's lock (lockRoundQuotas) with facts read after it was taken.
+ */
+export function assertPlaceFree(round: LockedRound, selected: PlaceApplication, facts: PlaceFacts): void {
+  const application = pastDraft(selected);
   const places = placesOf(round, application.mode);
-  const used = await tx.application.count({
-    where: { roundId: round.id, mode: application.mode, status: { in: [...placeHoldingStatuses] } },
-  });
+  const used = facts.placeHolders.length;
   if (used >= places) {
     throw new QuotaExceededError(`${round.name}${modeLabels[application.mode]}名额（${places}名）已满`, places, used);
   }
-  const allocation = await tx.quotaAllocation.findUnique({
-    where: { roundId_mode_areaId: { roundId: round.id, mode: application.mode, areaId: application.areaId } },
-    include: { area: true },
-  });
+  const [allocation] = facts.allocations;
   if (allocation) {
-    const usedInArea = await tx.application.count({
-      where: { roundId: round.id, mode: application.mode, areaId: application.areaId, status: { in: [...placeHoldingStatuses] } },
-    });
+    const usedInArea = facts.placeHolders.filter((holder) => holder.areaId === application.areaId).length;
     if (usedInArea >= allocation.places) {
       throw new QuotaExceededError(
         `${allocation.area.name}${modeLabels[application.mode]}分配名额（${allocation.places}名）已满`,

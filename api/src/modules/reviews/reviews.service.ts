@@ -3,8 +3,7 @@ import type { Application, FindingResult } from '@tepei/db/client';
 import type { Actor } from '../../auth/actor.ts';
 import { FieldProblems, ForbiddenError } from '../../errors/domain-errors.ts';
 import { assertEligible } from '../eligibility/eligibility.guard.ts';
-import { assertSignedScansPresent } from '../documents/signed-scans.ts';
-import { assertPlaceAvailable, lockRoundQuotas } from '../quotas/quotas.service.ts';
+import { assertSelectable } from './selection-check.ts';
 import { assertRecommendationsOpen } from '../rounds/deadlines.ts';
 import { transition, type Transaction } from '../applications/workflow.service.ts';
 
@@ -97,16 +96,6 @@ export async function regionalDecision(actor: Actor, now: Date, decision: Region
     // may have changed since the recommendation (a unit blacklisted since, a scan never
     // uploaded). Turning an application down needs neither — an incomplete or no longer
     // eligible application is exactly what the regional bureau may decline.
-    guard:
-      decision === 'SELECT'
-        ? async (tx, application) => {
-            // The round's lock first: a blacklisting waits for it (lockAllRoundsForListing), so
-            // the eligibility read below cannot miss a listing committed meanwhile.
-            await lockRoundQuotas(tx, application.roundId);
-            await assertEligible(tx, application.id, now, '确定入选');
-            await assertSignedScansPresent(tx, application, '确定入选');
-            await assertPlaceAvailable(tx, application);
-          }
-        : undefined,
+    guard: decision === 'SELECT' ? (tx, application) => assertSelectable(tx, application, now, '确定入选') : undefined,
   });
 }

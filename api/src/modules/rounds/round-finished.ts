@@ -1,5 +1,6 @@
-// When a round is finished (our design: the notice has no closing act, and the data model no
-// closed flag that someone would have to remember to set). A round is finished once
+// When a round is finished (our design: the notice has no closing act). The regional bureau
+// may close a round by hand at the end of its year (round-phase.ts, stage CLOSED); without
+// that, and never while it is still in preparation, a round is finished once
 //   1. its recommendation deadline has passed — no application, review or recommendation can
 //      come any more — and
 //   2. every one of its applications is in a final status (status-flow.ts: rejected, not
@@ -22,8 +23,9 @@ export const finalStatuses = (Object.keys(allowedTransitions) as ApplicationStat
 
 type Reader = Pick<Transaction, 'application'>;
 
-export async function isRoundFinished(round: Pick<Round, 'id' | 'recommendationDeadline'>, now: Date, db: Reader = prisma): Promise<boolean> {
-  if (now <= round.recommendationDeadline) return false;
+export async function isRoundFinished(round: Pick<Round, 'id' | 'recommendationDeadline' | 'stage'>, now: Date, db: Reader = prisma): Promise<boolean> {
+  if (round.stage === 'CLOSED') return true;
+  if (round.stage === 'PREPARING' || now <= round.recommendationDeadline) return false;
   const moving = await db.application.count({ where: { roundId: round.id, status: { notIn: [...finalStatuses] } }, take: 1 });
   return moving === 0;
 }

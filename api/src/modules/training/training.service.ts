@@ -1,10 +1,13 @@
 // After selection: the mandatory orientation (训前培训), the year of training, completion.
 import type { AssessmentResult } from '@tepei/db/client';
+import { earnsCertificate } from '@tepei/db/reference/certificate-number';
 import type { Actor } from '../../auth/actor.ts';
-import { FieldProblems, ForbiddenError, NotFoundError } from '../../errors/domain-errors.ts';
+import { beijingDate } from '../../clock.ts';
+import { FieldProblems, ForbiddenError, NotFoundError, ValidationFailedError } from '../../errors/domain-errors.ts';
 import { prisma, transactionOptions } from '../../db.ts';
 import { assertRoundNotFinished } from '../rounds/round-finished.ts';
 import { transition } from '../applications/workflow.service.ts';
+import { nextCertificateNumber } from './certificates.service.ts';
 
 function requireRegional(actor: Actor): void {
   if (actor.role !== 'REGIONAL') throw new ForbiddenError('仅自治区人社厅可以登记培训情况');
@@ -41,16 +44,23 @@ export async function recordOrientation(actor: Actor, now: Date, applicationId: 
   });
 }
 
+/**
+ * The trainee starts at the host. After a confirmed placement (placement.service.ts) the
+ * training record exists already: the host and mentor come from it unless given here, and the
+ * start date is the actual one.
+ */
 export async function startTraining(
   actor: Actor,
   now: Date,
   applicationId: string,
   expectedVersion: number,
-  input: { hostInstitution: string; mentor?: string | null; startedOn: string },
+  input: { hostInstitution?: string | null; mentor?: string | null; startedOn: string },
 ) {
   requireRegional(actor);
+  const placed = await prisma.trainingRecord.findUnique({ where: { applicationId } });
+  const hostInstitution = input.hostInstitution?.trim() || placed?.hostInstitution || '';
   const problems = new FieldProblems();
-  if (!input.hostInstitution.trim()) problems.add(['hostInstitution'], '请填写培养单位');
+  if (!hostInstitution) problems.add(['hostInstitution'], '请填写培养单位');
   problems.throwIfAny();
   return transition(actor, now, {
     applicationId,
@@ -62,36 +72,51 @@ export async function startTraining(
       const started = dateOnly(input.startedOn);
       const plannedEnd = new Date(started);
       plannedEnd.setUTCMonth(plannedEnd.getUTCMonth() + round.trainingMonths);
-      await tx.trainingRecord.create({
-        data: {
-          applicationId: application.id,
-          hostInstitution: input.hostInstitution.trim(),
-          mentor: input.mentor?.trim() || null,
-          startedOn: started,
-          plannedEndOn: plannedEnd,
-        },
-      });
+      const sameHost = placed?.hostInstitution === hostInstitution;
+      const record = {
+        hostInstitution,
+        hostInstitutionId: sameHost ? placed!.hostInstitutionId : ((await tx.hostInstitution.findUnique({ where: { name: hostInstitution } }))?.id ?? null),
+        mentor: input.mentor?.trim() || (sameHost ? placed!.mentor : null),
+        startedOn: started,
+        plannedEndOn: plannedEnd,
+      };
+      await tx.trainingRecord.upsert({ where: { applicationId: application.id }, create: { applicationId: application.id, ...record }, update: record });
     },
   });
 }
 
+/**
+ * 结业: the assessment at the end of the year. A trainee assessed as qualified (优秀 or 合格) is
+ * given the round's next certificate number (certificates.service.ts); one assessed 不合格
+ * finishes without a certificate.
+ */
 export async function completeTraining(
   actor: Actor,
   now: Date,
   applicationId: string,
   expectedVersion: number,
-  input: { completedOn: string; assessment: AssessmentResult; certificateNumber?: string | null },
+  input: { completedOn: string; assessment: AssessmentResult },
 ) {
   requireRegional(actor);
+  const completedOn = dateOnly(input.completedOn);
+  const problems = new FieldProblems();
+  if (input.completedOn > beijingDate(now)) problems.add(['completedOn'], `结业日期不能晚于今天（${beijingDate(now)}）`);
+  problems.throwIfAny();
   return transition(actor, now, {
     applicationId,
     expectedVersion,
     to: 'COMPLETED',
     action: '登记结业',
     after: async (tx, application) => {
+      const record = await tx.trainingRecord.findUnique({ where: { applicationId: application.id }, select: { startedOn: true } });
+      if (record && completedOn < record.startedOn) {
+        throw new ValidationFailedError([{ path: ['completedOn'], message: `结业日期不能早于开始培养日期（${record.startedOn.toISOString().slice(0, 10)}）` }]);
+      }
+      const certified = earnsCertificate(input.assessment);
+      const round = certified ? await tx.round.findUniqueOrThrow({ where: { id: application.roundId }, select: { year: true } }) : null;
       await tx.trainingRecord.update({
         where: { applicationId: application.id },
-        data: { completedOn: dateOnly(input.completedOn), assessment: input.assessment, certificateNumber: input.certificateNumber?.trim() || null },
+        data: { completedOn, assessment: input.assessment, certificateNumber: round ? await nextCertificateNumber(tx, round) : null },
       });
     },
   });

@@ -3,7 +3,8 @@
 // second, never half counted, a download link made by one opens on the other and after the other
 // restarts, and a session opened on one serves on the other (failed sign-ins counted by both:
 // test/api/sign-in-limits.test.ts). Needs a server (DATABASE_URL): the embedded database serves
-// one process only; test/api/shared-state.test.ts proves the same logic in process on both.
+// one process only; test/api/shared-state.alone.test.ts proves the same logic in process on both.
+// It times how soon the other process sees a change (under a second), so it runs alone (.alone).
 import { seedDemoData } from '@tepei/api/demo-data';
 import { demoPassword } from '@tepei/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,21 @@ const loginMutation = /* GraphQL */ `
     login(username: $username, password: $password) { __typename ... on MutationLoginSuccess { data { token } } }
   }
 `;
+
+/** Who `token` signs in on `api`, or null when it is refused there. */
+async function usernameOn(api: ApiProcess, token: string): Promise<string | null> {
+  const response = await fetch(`http://127.0.0.1:${api.port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ me { username } }' }),
+  });
+  const body = (await response.json()) as { data?: { me: { username: string } | null }; errors?: Array<{ extensions?: { code?: string } }> };
+  if (body.errors?.length) {
+    expect(body.errors[0]!.extensions?.code).toBe('UNAUTHENTICATED');
+    return null;
+  }
+  return body.data!.me!.username;
+}
 
 async function signIn(api: ApiProcess, username: string, password: string) {
   return (await gql(api, loginMutation, { username, password })).login as { __typename: string; data?: { token: string } };
@@ -102,6 +118,22 @@ describe.skipIf(!process.env.DATABASE_URL)('two API processes on one PostgreSQL 
 
   it('serve a session opened on one of them on the other', async () => {
     expect((await gql(b, '{ me { username } }', {}, adminToken)).me.username).toBe('admin');
+  });
+
+  it('shut a session ended on one out of the other on its very next request', async () => {
+    const signedIn = await signIn(a, 'analyst', demoPassword);
+    const token = signedIn.data!.token;
+    // Both processes now keep the session (api/src/auth/session-cache.ts).
+    expect(await usernameOn(a, token)).toBe('analyst');
+    expect(await usernameOn(b, token)).toBe('analyst');
+    const loggedOut = await fetch(`http://127.0.0.1:${a.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'mutation { logout { __typename } }' }),
+    });
+    expect(((await loggedOut.json()) as any).data.logout.__typename).toBe('MutationLogoutSuccess');
+    expect(await usernameOn(b, token)).toBeNull();
+    expect(await usernameOn(a, token)).toBeNull();
   });
 
   it("show a change of places made on one on the other's dashboard within a second", async () => {

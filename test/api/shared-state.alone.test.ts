@@ -2,7 +2,8 @@
 // keep their own aggregates, as two processes would (modules/analytics/aggregate-cache.ts), and
 // learn of each other's changes only through the database's data version (db.ts); the key of
 // download links comes from the database (modules/documents/download-links.ts). Runs on both
-// databases; test/ops/two-processes.test.ts does the same with real processes on a server.
+// databases; test/ops/two-processes.alone.test.ts does the same with real processes on a server.
+// It times how soon another server sees a change (under a second), so it runs alone (.alone).
 import { dataVersion, prisma } from '@tepei/api/db';
 import { cachedAggregate, versionReadIntervalMs } from '@tepei/api/modules/analytics/aggregate-cache';
 import { readDownloadLinkSecret } from '@tepei/api/modules/documents/download-links';

@@ -1,0 +1,67 @@
+// 培养与结业 on an application's page, once the trainee has a training record (a confirmed
+// placement writes it): host, mentor, dates, the assessment and the certificate with its
+// download for those who may have it; the regional admin records the completion here.
+import { Box, Button } from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { Permissions } from '../authProvider.ts';
+import { DownloadButton } from '../common/DownloadButton.tsx';
+import { formatDate } from '../common/format.ts';
+import { FieldGrid, Item, Section } from '../common/Section.tsx';
+import { enumLabelKey } from '../enums.ts';
+import { CompleteTrainingDialog } from './CompleteTrainingDialog.tsx';
+import { applicationTraining } from './trainingRequests.ts';
+
+export const TrainingPanel = () => {
+  const record = useRecordContext<{ id: string; name: string }>();
+  const { permissions } = usePermissions<Permissions>();
+  const t = useTranslate();
+  const refresh = useRefresh();
+  const queryClient = useQueryClient();
+  const [completing, setCompleting] = useState(false);
+  const key = ['applicationTraining', record?.id];
+  const { data } = useQuery({ queryKey: key, queryFn: () => applicationTraining(record!.id), enabled: !!record?.id });
+  const training = data?.training;
+  if (!record || !data || !training) return null;
+  const canComplete = permissions?.role === 'REGIONAL' && data.status === 'IN_TRAINING';
+
+  return (
+    <Section title="tepei.lifecycle.completion.title">
+      <Box data-testid="training-panel">
+        <FieldGrid>
+          <Item label="tepei.lifecycle.completion.host">{training.hostInstitution}</Item>
+          <Item label="tepei.lifecycle.completion.mentor">{training.mentor ?? '—'}</Item>
+          <Item label="tepei.lifecycle.completion.startedOn">{formatDate(training.startedOn)}</Item>
+          <Item label="tepei.lifecycle.completion.plannedEndOn">{formatDate(training.plannedEndOn)}</Item>
+          <Item label="tepei.lifecycle.completion.completedOn">{training.completedOn ? formatDate(training.completedOn) : '—'}</Item>
+          <Item label="tepei.lifecycle.completion.assessment">{training.assessment ? t(enumLabelKey('AssessmentResult', training.assessment)) : '—'}</Item>
+          <Item label="tepei.lifecycle.completion.certificateNumber">
+            <span data-testid="certificate-number">
+              {training.certificateNumber ?? (training.assessment ? t('tepei.lifecycle.completion.noCertificate') : '—')}
+            </span>
+          </Item>
+        </FieldGrid>
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1 }}>
+          {training.certificatePdf ? <DownloadButton path={training.certificatePdf} label="tepei.lifecycle.completion.download" testId="certificate-download" /> : null}
+          {canComplete ? (
+            <Button size="small" variant="contained" onClick={() => setCompleting(true)} data-testid="complete-training">
+              {t('tepei.lifecycle.completion.complete')}
+            </Button>
+          ) : null}
+        </Box>
+      </Box>
+      {completing ? (
+        <CompleteTrainingDialog
+          application={{ id: record.id, name: record.name, version: data.version }}
+          onClose={() => setCompleting(false)}
+          onCompleted={() => {
+            setCompleting(false);
+            void queryClient.invalidateQueries({ queryKey: key });
+            refresh();
+          }}
+        />
+      ) : null}
+    </Section>
+  );
+};

@@ -1,0 +1,78 @@
+// A round's year, in one place (issue #14 item 1): 筹备中 → 个人申报 → 审核推荐 → 遴选 →
+// 培养单位分配 → 训前培训 → 培养中 → 已结束. The round stores only what a person decides
+// (Round.stage: published, placement begun, orientation, training, closed); the three phases
+// of an open round follow its deadlines, as the notice sets them, so no one has to remember to
+// close applications on 5 March. A round whose applications are all settled after its
+// recommendation deadline is closed too (round-finished.ts). Everything that depends on where
+// a round is asks this module.
+import type { Round, RoundStage } from '@tepei/db/client';
+import { prisma } from '../../db.ts';
+import { RoundPhaseError } from '../../errors/domain-errors.ts';
+import type { Transaction } from '../applications/workflow.service.ts';
+import { isRoundFinished } from './round-finished.ts';
+
+export const roundPhases = ['PREPARING', 'APPLICATIONS', 'RECOMMENDATIONS', 'SELECTION', 'PLACEMENT', 'ORIENTATION', 'TRAINING', 'CLOSED'] as const;
+export type RoundPhase = (typeof roundPhases)[number];
+
+export const roundPhaseLabels: Record<RoundPhase, string> = {
+  PREPARING: '筹备中',
+  APPLICATIONS: '个人申报中',
+  RECOMMENDATIONS: '审核推荐中',
+  SELECTION: '遴选中',
+  PLACEMENT: '培养单位分配中',
+  ORIENTATION: '训前培训',
+  TRAINING: '培养中',
+  CLOSED: '已结束',
+};
+
+export type PhaseFacts = Pick<Round, 'stage' | 'applicationDeadline' | 'recommendationDeadline'>;
+
+/** The phase of a round at `now`; `finished` is round-finished.ts's verdict on its applications. */
+export function phaseOf(round: PhaseFacts, now: Date, finished: boolean): RoundPhase {
+  if (round.stage === 'PREPARING') return 'PREPARING';
+  if (round.stage === 'CLOSED' || finished) return 'CLOSED';
+  if (round.stage !== 'OPEN') return round.stage;
+  if (now <= round.applicationDeadline) return 'APPLICATIONS';
+  if (now <= round.recommendationDeadline) return 'RECOMMENDATIONS';
+  return 'SELECTION';
+}
+
+/** The phase of a stored round at `now`, reading whether its applications are all settled. */
+export async function roundPhase(
+  round: PhaseFacts & Pick<Round, 'id'>,
+  now: Date,
+  db: Pick<Transaction, 'application'> = prisma,
+): Promise<RoundPhase> {
+  return phaseOf(round, now, await isRoundFinished(round, now, db));
+}
+
+/** The phase after `phase`, or null for a closed round. */
+export function nextPhase(phase: RoundPhase): RoundPhase | null {
+  return roundPhases[roundPhases.indexOf(phase) + 1] ?? null;
+}
+
+/** The stage a round stores once it has entered `phase`. */
+export function stageOf(phase: RoundPhase): RoundStage {
+  switch (phase) {
+    case 'APPLICATIONS':
+    case 'RECOMMENDATIONS':
+    case 'SELECTION':
+      return 'OPEN';
+    default:
+      return phase;
+  }
+}
+
+/** The phases an admin enters by hand; the others follow the deadlines. */
+export function isAdvancedByHand(to: RoundPhase): boolean {
+  return to !== 'RECOMMENDATIONS' && to !== 'SELECTION';
+}
+
+/** Refuses a step that belongs to another phase, naming both. */
+export function assertPhase(round: Pick<Round, 'name'>, phase: RoundPhase, allowed: readonly RoundPhase[], action: string): void {
+  if (allowed.includes(phase)) return;
+  throw new RoundPhaseError(
+    phase,
+    `${round.name}当前为“${roundPhaseLabels[phase]}”阶段，${action}须在“${allowed.map((p) => roundPhaseLabels[p]).join('”或“')}”阶段进行`,
+  );
+}

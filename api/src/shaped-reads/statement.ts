@@ -1,0 +1,27 @@
+// Kysely builds the SQL of the shaped reads; Prisma sends it. Kysely here is only a compiler
+// (DummyDriver, no pool of its own): the compiled statement goes through `prisma` (db.ts), so it
+// runs inside the open unit of work when there is one and shares the embedded database's single
+// connection with every other query instead of waiting for it.
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type RawBuilder } from 'kysely';
+import { prisma } from '../db.ts';
+
+const compiler = new Kysely<Record<string, never>>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/** The statement as PostgreSQL receives it: text and positional parameters. */
+export function compiled(statement: RawBuilder<unknown>): { sql: string; parameters: readonly unknown[] } {
+  return statement.compile(compiler);
+}
+
+/** Runs a statement that answers one row with one text column `doc` holding JSON, and parses it. */
+export async function runJsonStatement(statement: RawBuilder<unknown>): Promise<unknown> {
+  const { sql, parameters } = compiled(statement);
+  const rows = await prisma.$queryRawUnsafe<{ doc: string }[]>(sql, ...parameters);
+  return JSON.parse(rows[0]!.doc);
+}
