@@ -261,4 +261,51 @@ describe("an applicant's day", () => {
     await screenshot(page, 'applicant-day-abandoned');
     await page.context().close();
   });
+
+  it('starts the next round’s application from the last one, answering 参加过特培 from the record of the year trained', async () => {
+    // A 2025 trainee with nothing yet in the open round, filed from an account (the demo data
+    // keeps accounts for the open round only, so the account is registered and given the filing).
+    const latest = await api.prisma.round.findFirstOrThrow({ orderBy: { year: 'desc' } });
+    const trainee = await api.prisma.application.findFirstOrThrow({
+      where: {
+        round: { year: 2025 },
+        training: { isNot: null },
+        earlierTrainee: false,
+        NOT: { idNumber: { in: (await api.prisma.application.findMany({ where: { roundId: latest.id }, select: { idNumber: true } })).map((row) => row.idNumber) } },
+      },
+      include: { training: true },
+      orderBy: { id: 'asc' },
+    });
+    await registerApplicant(api, { idNumber: trainee.idNumber, name: trainee.name, phone: trainee.phone }, trainee.unitId);
+    const account = await api.prisma.user.findFirstOrThrow({ where: { idNumber: trainee.idNumber } });
+    await api.prisma.application.update({ where: { id: trainee.id }, data: { applicantId: account.id } });
+    const page = await signIn(browser, server.url, account.username, undefined, password);
+    currentPage = page;
+    await expect.poll(() => page.getByTestId('home-status').getAttribute('data-status')).toBe('NONE');
+    await page.getByTestId('home-create').click();
+    await page.getByTestId('form-two').waitFor();
+    expect(await text(page, 'carried-from')).toContain('已按您2025年度的申报预填');
+    expect(await field(page, 'graduateSchool').inputValue()).toBe(trainee.graduateSchool);
+    expect(await field(page, 'majorStudied').inputValue()).toBe(trainee.majorStudied);
+    // Form 2 said 否 in 2025; the record says the applicant trained that year, and where.
+    expect(await page.locator('input[name="earlierTrainee"]:checked').first().inputValue()).toBe('true');
+    expect(await field(page, 'earlierTrainingYear').inputValue()).toBe('2025');
+    expect(await field(page, 'earlierTrainingPlace').inputValue()).toBe(trainee.training!.hostInstitution);
+    await screenshotsAtSizes(page, 'applicant-day-carried', { fullPage: false });
+
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByTestId('documents-panel').waitFor();
+    const draft = await api.prisma.application.findFirstOrThrow({ where: { roundId: latest.id, idNumber: trainee.idNumber }, include: { hostPreferences: true } });
+    expect(draft).toMatchObject({
+      status: 'DRAFT',
+      name: trainee.name,
+      graduateSchool: trainee.graduateSchool,
+      earlierTrainee: true,
+      earlierTrainingYear: 2025,
+      earlierTrainingPlace: trainee.training!.hostInstitution,
+    });
+    // The hosts' agreement was for 2025: asked again.
+    expect(draft.hostPreferences.every((preference) => !preference.hostAgreed)).toBe(true);
+    await page.context().close();
+  });
 });

@@ -123,3 +123,39 @@ describe('checking a certificate, signed out', () => {
     await context.close();
   });
 });
+
+describe('a trainee of an earlier round applying again', () => {
+  it('shows reviewers the earlier round, host and assessment on record, and that form 2 denies it', async () => {
+    // A 2025 trainee's ID number on a submitted application of the open round, declared 未参加过.
+    const earlier = await api.prisma.application.findFirstOrThrow({
+      where: { round: { year: 2025 }, training: { isNot: null } },
+      include: { training: true },
+      orderBy: { id: 'desc' },
+    });
+    const latest = await api.prisma.round.findFirstOrThrow({ orderBy: { year: 'desc' } });
+    const again = await api.prisma.application.findFirstOrThrow({ where: { roundId: latest.id, status: 'SUBMITTED' }, orderBy: { id: 'asc' } });
+    await api.prisma.application.update({
+      where: { id: again.id },
+      data: { idNumber: earlier.idNumber, earlierTrainee: false, earlierTrainingYear: null, earlierTrainingPlace: null },
+    });
+    const page = await signIn(browser, server.url, 'admin');
+    await page.clock.setFixedTime(now);
+    await page.goto(`${server.url}/#/applications/${encodeURIComponent(globalId('Application', again.id))}/show`);
+    const panel = page.getByTestId('earlier-participations');
+    await panel.waitFor();
+    const text = (await panel.textContent())!;
+    expect(text).toContain('2025年度');
+    expect(text).toContain(earlier.training!.hostInstitution);
+    expect(await page.getByTestId('earlier-declared-no').textContent()).toContain('未参加过特培');
+    await screenshotsAtSizes(page, 'earlier-participations', { settle: () => panel.waitFor() });
+
+    // An application with no earlier selection shows no such panel.
+    const other = await api.prisma.application.findFirstOrThrow({ where: { roundId: latest.id, status: 'SUBMITTED', id: { not: again.id } }, orderBy: { id: 'desc' } });
+    const answered = page.waitForResponse((response) => response.request().postData()?.includes('query EarlierParticipations') === true);
+    await page.goto(`${server.url}/#/applications/${encodeURIComponent(globalId('Application', other.id))}/show`);
+    await answered;
+    await page.getByText('推荐条件核验').first().waitFor();
+    expect(await page.getByTestId('earlier-participations').count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -11,6 +11,8 @@ import { formFileQueries } from '../../admin/src/dataProvider/formFiles.ts';
 import { uploadMutations } from '../../admin/src/dataProvider/uploads.ts';
 import { resources } from '../../admin/src/dataProvider/resources.ts';
 import { reviewMutations } from '../../admin/src/dataProvider/reviews.ts';
+import { applicantQueries } from '../../admin/src/applicant/applicantRequests.ts';
+import { finishedRoundsQuery } from '../../admin/src/rounds/roundState.ts';
 import { completeTrainingMutation, trainingQueries } from '../../admin/src/training/trainingRequests.ts';
 
 const schema = buildSchema(readFileSync(new URL('../../api/schema.graphql', import.meta.url), 'utf8'));
@@ -42,8 +44,8 @@ describe('the console queries the API through its one schema', () => {
     expect([meQuery, ...Object.values(aggregateQueries)].map((query) => parse(query)).flatMap(errorsOf)).toEqual([]);
   });
 
-  it('asks for form files, documents and their links with queries the schema accepts', () => {
-    expect([...Object.values(formFileQueries), ...Object.values(trainingQueries)].map((query) => parse(query)).flatMap(errorsOf)).toEqual([]);
+  it('asks for form files, documents, applicants’ pages, rounds and training with queries the schema accepts', () => {
+    expect([...Object.values(formFileQueries), ...Object.values(trainingQueries), ...Object.values(applicantQueries), finishedRoundsQuery].map((query) => parse(query)).flatMap(errorsOf)).toEqual([]);
   });
 
   it('signs in, out, reviews and uploads scans with mutations the schema accepts', () => {

@@ -1,13 +1,22 @@
-// 填报申报: forms 2 and 3 for the open round, started with what the applicant registered with.
+// 填报申报: forms 2 and 3 for the open round, started from the applicant's application of an
+// earlier round when there is one (issue 14 item 4), else with what they registered with.
 // Saving creates the draft (createApplication); the edit page then takes the photo, evidence,
 // classified items and the submission.
 import { Alert, Box, Card, CardContent, Divider, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Form, Loading, SaveButton, Title, Toolbar, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/format.ts';
-import { createApplication } from './applicantRequests.ts';
+import { applicantQueries, createApplication, query } from './applicantRequests.ts';
 import { FormThreeInputs, FormTwoInputs } from './ApplicationFormInputs.tsx';
-import { emptyFormValues, toFormInput, type ApplicationFormValues } from './applicationFormValues.ts';
+import {
+  carriedFormValues,
+  emptyFormValues,
+  lastEarlierApplication,
+  toFormInput,
+  type ApplicationFormValues,
+  type EarlierApplicationRecord,
+} from './applicationFormValues.ts';
 import { saveValidator } from './formValidation.ts';
 import { refusalOf } from './serverProblems.ts';
 import { useApplicationStart } from './useApplicationStart.ts';
@@ -21,12 +30,25 @@ export const ApplicationCreate = () => {
   const redirect = useRedirect();
   const { data: start, isPending, error } = useApplicationStart();
   const [refusal, setRefusal] = useState<string | null>(null);
+  const last = start?.currentRound ? lastEarlierApplication(start.myApplications, start.currentRound.year) : undefined;
+  const earlier = useQuery({
+    queryKey: ['applicant', 'earlierApplication', last?.id],
+    queryFn: () => query<{ node: EarlierApplicationRecord | null }>(applicantQueries.earlierApplication, { id: last!.id }).then((data) => data.node),
+    enabled: !!last,
+  });
+  const carried = earlier.data ?? undefined;
   const defaults = useMemo(
-    () => (start ? emptyFormValues({ name: start.me.displayName, idNumber: start.me.idNumber, phone: start.me.phone }) : undefined),
-    [start],
+    () =>
+      carried
+        ? carriedFormValues(carried)
+        : start
+          ? emptyFormValues({ name: start.me.displayName, idNumber: start.me.idNumber, phone: start.me.phone })
+          : undefined,
+    [start, carried],
   );
 
-  if (isPending) return <Loading />;
+  // The form reads its defaults once: wait for the earlier application (a failed read starts empty).
+  if (isPending || (last && earlier.isPending)) return <Loading />;
   const round = start?.currentRound;
   const title = <Title title={translate('tepei.applicant.form.createTitle')} />;
   if (error || !round || !round.isOpenForApplications) {
@@ -60,6 +82,11 @@ export const ApplicationCreate = () => {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             {round.name} · {translate('tepei.applicant.form.deadline', { deadline: formatDateTime(round.applicationDeadline) })}
           </Typography>
+          {carried ? (
+            <Alert severity="info" sx={{ mb: 2 }} data-testid="carried-from">
+              {translate('tepei.applicant.form.carriedFrom', { round: carried.round.name })}
+            </Alert>
+          ) : null}
           <Form defaultValues={defaults} validate={validateDraft} onSubmit={save} warnWhenUnsavedChanges>
             <FormTwoInputs unitName={start.me.unit?.name} />
             <Divider sx={{ my: 3 }} />

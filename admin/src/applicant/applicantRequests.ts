@@ -41,7 +41,15 @@ export const applicantMutations = {
 export const applicantQueries = {
   registrationUnits: 'query RegistrationUnits { registrationUnits { unitId name areaName } }',
   /** The round an applicant applies to, and who they registered as (to start the form with). */
-  applicationStart: 'query ApplicationStart { currentRound { id name year isOpenForApplications applicationDeadline } me { id displayName idNumber phone unit { id name } } }',
+  applicationStart: `query ApplicationStart {
+    currentRound { id name year isOpenForApplications applicationDeadline }
+    me { id displayName idNumber phone unit { id name } }
+    myApplications { id status round { id year } }
+  }`,
+  /** An application of an earlier round, to start the next one from (issue 14 item 4). */
+  earlierApplication: `query EarlierApplication($id: ID!) {
+    node(id: $id) { ... on Application { ${formFieldSelection} round { id name year } placement { host { name } } training { hostInstitution } } }
+  }`,
   /** The current 2-inch photo of an application, with a download link for this user. */
   applicationPhoto: 'query ApplicationPhoto($id: ID!) { node(id: $id) { ... on Application { documents(kind: PHOTO) { id mimeType downloadUrl } } } }',
   /** The applicant's home: the current round with the days left, and their applications. */
@@ -60,6 +68,7 @@ export interface RegistrationUnit {
 export interface ApplicationStart {
   currentRound: { id: string; name: string; year: number; isOpenForApplications: boolean; applicationDeadline: string } | null;
   me: { id: string; displayName: string; idNumber: string | null; phone: string | null; unit: { id: string; name: string } | null };
+  myApplications: Array<{ id: string; status: string; round: { id: string; year: number } }>;
 }
 
 export interface ApplicantHome {

@@ -1,6 +1,7 @@
 // Forms 2 and 3 between the three shapes they take: the application as the API returns it, the
 // values the console's form edits, and the API's ApplicationFormInput.
 import { parseResidentId } from '../../../prisma/src/reference/resident-id.ts';
+import { participatedStatuses } from '../../../prisma/src/reference/status-flow.ts';
 import type { ApplicationRecord } from '../applications/types.ts';
 
 type Text = string | null | undefined;
@@ -87,6 +88,48 @@ export function emptyFormValues(applicant: { name?: string; idNumber?: string | 
     publications: [],
     hostPreferences: [emptyHostPreference()],
   } as unknown as ApplicationFormValues;
+}
+
+/** An application of an earlier round as the next one starts from it: its answers, its round, and where its trainee trained. */
+export type EarlierApplicationRecord = ApplicationRecord & {
+  round: { id: string; name: string; year: number };
+  placement: { host: { name: string } } | null;
+  training: { hostInstitution: string } | null;
+};
+
+/**
+ * A new application carried from the applicant's last one (issue 14 item 4): every answer as it
+ * stood, to be checked and brought up to date. Where that application took part in its round
+ * (selected, and whatever followed), form 2's 是否参加过特培 is answered from the record — the
+ * year and the host it trained at — so that rule 6 reads the truth; the hosts' agreement to
+ * receive is asked again, since it was given for that year.
+ */
+export function carriedFormValues(earlier: EarlierApplicationRecord): ApplicationFormValues {
+  const values = recordToFormValues(earlier);
+  const tookPart = (participatedStatuses as readonly string[]).includes(earlier.status);
+  return {
+    ...values,
+    ...(tookPart
+      ? {
+          earlierTrainee: true,
+          earlierTrainingYear: earlier.round.year,
+          earlierTrainingPlace: earlier.training?.hostInstitution ?? earlier.placement?.host.name ?? values.earlierTrainingPlace ?? '',
+        }
+      : {}),
+    hostPreferences: values.hostPreferences.map((preference) => ({
+      ...preference,
+      hostAgreed: false,
+      contactName: '',
+      contactDepartment: '',
+      contactPost: '',
+      contactPhone: '',
+    })),
+  };
+}
+
+/** The applicant's latest application of a round before `year`, if any: the one to carry on from. */
+export function lastEarlierApplication<Row extends { id: string; round: { year: number } }>(applications: readonly Row[], year: number): Row | undefined {
+  return applications.filter((application) => application.round.year < year).sort((a, b) => b.round.year - a.round.year)[0];
 }
 
 const month = (value: Text) => (value ? value.slice(0, 7) : '');

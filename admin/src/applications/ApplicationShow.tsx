@@ -1,10 +1,10 @@
 // One application as reviewers read it: a summary with the review buttons, the eligibility
-// check, the year of training and its certificate once placed, then the two forms, its form files and uploads, the reviews and the status history in tabs.
+// check, earlier participation on record, the year of training and its certificate once placed, then the two forms, its form files and uploads, the reviews and the status history in tabs.
 import { Box } from '@mui/material';
 import { Show, TabbedShowLayout, TopToolbar, useRecordContext } from 'react-admin';
 import { Section } from '../common/Section.tsx';
 import { ReviewActions } from '../reviews/ReviewActions.tsx';
-import { TrainingPanel } from '../training/index.ts';
+import { EarlierParticipationsPanel, TrainingPanel } from '../training/index.ts';
 import { ApplicationFiles } from './ApplicationFiles.tsx';
 import { ApplicationSummary } from './ApplicationSummary.tsx';
 import { EligibilityPanel } from './EligibilityPanel.tsx';
@@ -31,6 +31,7 @@ export const ApplicationShow = () => (
       <Section title="tepei.application.tabs.eligibility">
         <EligibilityPanel />
       </Section>
+      <EarlierParticipationsPanel />
       <TrainingPanel />
     </Box>
     <TabbedShowLayout>

@@ -217,6 +217,7 @@ const appMessagesEn: typeof appMessagesZh = {
         modeSection: 'Training mode and specialty',
         startMonth: 'From',
         endMonth: 'To',
+        carriedFrom: 'Filled in from your %{round} application: check and update every item (ask the hosts again whether they agree to receive you)',
         createTitle: 'New application',
         editTitle: 'Edit application',
         form2: 'Application form (attachment 2)',

@@ -41,6 +41,12 @@ export const lifecycleMessages = {
     moveTitle: '调整%{name}的培养单位', moveReason: '调整理由', mentor: '导师', moved: '已调整',
     listed: '名录内', unlisted: '名录外（待审核）',
     hostLoad: '名额使用', notInPhase: '本年度不在“培养单位分配”阶段；请在年度设置中推进阶段。',
+    earlier: {
+      title: '以往参加特培记录（系统记录）',
+      hint: '同一身份证号在以往年度入选特培。推荐条件六：参加过特培的人员，须返岗后取得突出业绩方可再次推荐。',
+      declaredNo: '申报人在表二中填报为“未参加过特培”，与系统记录不一致，请核实。',
+      round: '年度', status: '最终状态', host: '培养单位', assessment: '结业考核', completedOn: '结业日期',
+    },
     completion: {
       title: '培养与结业',
       host: '培养单位', mentor: '导师', startedOn: '开始培养', plannedEndOn: '计划结束', completedOn: '结业日期', assessment: '结业考核', certificateNumber: '证书编号',
@@ -102,6 +108,12 @@ export const lifecycleMessages = {
     moveTitle: 'Move %{name}', moveReason: 'Reason', mentor: 'Mentor', moved: 'Moved',
     listed: 'Listed', unlisted: 'Not listed (pending)',
     hostLoad: 'Places used', notInPhase: 'This round is not in placement; advance its phase in the round settings.',
+    earlier: {
+      title: 'Earlier training on record',
+      hint: 'The same ID number was selected in an earlier round. Rule 6: earlier trainees may be recommended again only for outstanding achievement after returning.',
+      declaredNo: 'The applicant answered “never trained” on form 2, which the records contradict: check it.',
+      round: 'Round', status: 'Final status', host: 'Host', assessment: 'Assessment', completedOn: 'Completed',
+    },
     completion: {
       title: 'Training and completion',
       host: 'Host', mentor: 'Mentor', startedOn: 'Started', plannedEndOn: 'Planned end', completedOn: 'Completed', assessment: 'Assessment', certificateNumber: 'Certificate number',

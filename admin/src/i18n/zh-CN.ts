@@ -220,6 +220,7 @@ export const appMessagesZh = {
         modeSection: '培养方式与专业',
         startMonth: '开始年月',
         endMonth: '结束年月',
+        carriedFrom: '已按您%{round}的申报预填，请逐项核对并更新（培养单位是否同意接收须重新确认）',
         createTitle: '填报申报',
         editTitle: '修改申报',
         form2: '学员申报表（附件2）',

@@ -16,6 +16,16 @@ export interface TrainingRecord {
   certificatePdf: string | null;
 }
 
+/** The same ID number selected in an earlier round, from the system's own records (rule 6). */
+export interface EarlierParticipation {
+  year: number;
+  roundName: string;
+  statusLabel: string;
+  hostInstitution: string | null;
+  assessment: 'EXCELLENT' | 'QUALIFIED' | 'UNQUALIFIED' | null;
+  completedOn: string | null;
+}
+
 export interface CertificateCheck {
   certificateNumber: string;
   found: boolean;
@@ -28,6 +38,9 @@ const trainingFields = 'hostInstitution mentor startedOn plannedEndOn completedO
 export const trainingQueries = {
   applicationTraining: `query ApplicationTraining($id: ID!) {
     node(id: $id) { __typename ... on Application { id status version training { ${trainingFields} } } }
+  }`,
+  earlierParticipations: `query EarlierParticipations($id: ID!) {
+    node(id: $id) { __typename ... on Application { id earlierTrainee earlierParticipations { year roundName statusLabel hostInstitution assessment completedOn } } }
   }`,
   completionList: `query CompletionList($id: ID!) { node(id: $id) { __typename ... on Round { id completionListXlsx } } }`,
   verifyCertificate: `query VerifyCertificate($number: String!) {
@@ -47,6 +60,11 @@ export const completeTrainingMutation: MutationSpec = {
 
 export async function applicationTraining(id: string): Promise<{ status: string; version: number; training: TrainingRecord | null } | null> {
   const data = await readQuery<{ node: { status: string; version: number; training: TrainingRecord | null } | null }>(trainingQueries.applicationTraining, { id });
+  return data.node;
+}
+
+export async function earlierParticipations(id: string): Promise<{ earlierTrainee: boolean; earlierParticipations: EarlierParticipation[] } | null> {
+  const data = await readQuery<{ node: { earlierTrainee: boolean; earlierParticipations: EarlierParticipation[] } | null }>(trainingQueries.earlierParticipations, { id });
   return data.node;
 }
 
