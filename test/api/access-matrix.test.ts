@@ -233,6 +233,14 @@ const queryMatrix: Record<string, QueryRow> = {
     check: async (role, value) => expect(value.totals.applications).toBe((await visibleApplicationIds(role)).length),
   },
   health: { document: '{ health { ok } }', expect: everyone },
+  programmeHistory: {
+    document: '{ programmeHistory { __typename ... on QueryProgrammeHistorySuccess { data { year submitted } } ... on Error { code } } }',
+    expect: row(U, F, F, A, A, A, A, A, A),
+    check: async (role, value) => {
+      const submitted = await api.prisma.application.count({ where: { id: { in: await visibleApplicationIds(role) }, submittedAt: { not: null } } });
+      expect(value.data.reduce((sum: number, line: { submitted: number }) => sum + line.submitted, 0)).toBe(submitted);
+    },
+  },
   hostInstitutions: { document: '{ hostInstitutions { name } }', expect: signedIn },
   hostProposals: { document: '{ hostProposals { name } }', expect: row(U, F, F, F, F, F, F, A, A) },
   hostProvinces: { document: '{ hostProvinces }', expect: signedIn, check: (_role, value) => expect(value).toContain('新疆维吾尔自治区') },

@@ -200,6 +200,21 @@ async function expectDashboardOf(role: Role, page: Page) {
   } else {
     expect(await page.getByTestId('area-counts').count()).toBe(0);
   }
+
+  // The programme year by year: the API's whole-scope line of each year in the table.
+  const { programmeHistory } = await gql<{ programmeHistory: { data: Array<Record<'year' | 'submitted' | 'recommended' | 'selected' | 'placed' | 'completed', number>> } }>(
+    role,
+    '{ programmeHistory { ... on QueryProgrammeHistorySuccess { data { year submitted recommended selected placed completed } } } }',
+  );
+  expect(programmeHistory.data.map((line) => line.year)).toContain(2025);
+  await page.getByTestId('history-table').waitFor(patiently);
+  expect(await page.getByTestId('history-table').locator('tbody tr').count()).toBe(programmeHistory.data.length);
+  for (const line of programmeHistory.data) {
+    for (const step of ['submitted', 'recommended', 'selected', 'placed', 'completed'] as const) {
+      expect(await attribute(page, `history-${line.year}-${step}`, 'data-value'), `${role} ${line.year} ${step}`).toBe(String(line[step]));
+    }
+  }
+  await page.getByTestId('programme-history').locator('svg.recharts-surface').first().waitFor();
 }
 
 describe("each role's dashboard shows the API's aggregates for that role", () => {

@@ -1,7 +1,8 @@
 // 工作台, the first screen: small cards, each asking the API for one aggregate within the
 // signed-in user's scope. The review queue for reviewers; the round's progress and funnel and the
 // status counts for all staff; quota gauges for those who may read quotas (地州市人社局,
-// 自治区人社厅, 数据分析); the per-area chart for those who see more than one area; the blacklist.
+// 自治区人社厅, 数据分析); the per-area chart for those who see more than one area; the blacklist;
+// the programme year by year for all staff.
 // An applicant sees their own application: status, days left, the next step.
 import { Grid } from '@mui/material';
 import { Title, usePermissions, useTranslate } from 'react-admin';
@@ -11,6 +12,7 @@ import { AreaCountsCard } from './AreaCountsCard.tsx';
 import { BlacklistCard } from './BlacklistCard.tsx';
 import { DeadlineProgressCard } from './DeadlineProgressCard.tsx';
 import { FunnelCard } from './FunnelCard.tsx';
+import { ProgrammeHistoryCard } from './ProgrammeHistoryCard.tsx';
 import { QuotaCard } from './QuotaCard.tsx';
 import { ReviewQueueCard } from './ReviewQueueCard.tsx';
 import { StatusCountsCard } from './StatusCountsCard.tsx';
@@ -84,6 +86,11 @@ export const Dashboard = () => {
             <BlacklistCard />
           </Grid>
         </>
+      ) : null}
+      {staff ? (
+        <Grid size={12}>
+          <ProgrammeHistoryCard />
+        </Grid>
       ) : null}
     </Grid>
   );

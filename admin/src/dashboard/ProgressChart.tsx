@@ -18,7 +18,8 @@ export default function ProgressChart({ days, labels }: { days: DeadlineProgress
         <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={12} />
         <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
         <Tooltip labelFormatter={(_label, payload) => String(payload?.[0]?.payload?.date ?? '')} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {/* In the order of the steps, not sorted by name (recharts sorts by default). */}
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {shown.map((step) => (
           <Bar key={step} dataKey={step} name={labels[step]} stackId="day" fill={colours[step]} isAnimationActive={false} />
         ))}

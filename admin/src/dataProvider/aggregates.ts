@@ -1,6 +1,7 @@
 // The dashboard's numbers, counted by the API (quotaUsage, applicationCounts, myReviewQueue,
-// deadlineProgress, blacklist's totalCount) rather than from lists in the browser.
+// deadlineProgress, programmeHistory, blacklist's totalCount) rather than from lists in the browser.
 import { parse } from 'graphql';
+import type { ProgrammeYear } from '../../../api/src/modules/analytics/analytics.service.ts';
 import { client } from './client.ts';
 import { ApiError, toApiError } from './errors.ts';
 
@@ -57,6 +58,9 @@ export interface AreaCount {
   count: number;
 }
 
+/** One year of one area of programmeHistory, as the API's service defines it (areaId as a global ID here). */
+export type { ProgrammeYear };
+
 export interface BlacklistRecord {
   id: string;
   applicantName: string | null;
@@ -101,6 +105,13 @@ export const aggregateQueries = {
       ... on Error { code message }
     }
   }`,
+  programmeHistory: `query ProgrammeHistory {
+    programmeHistory(byArea: true) {
+      __typename
+      ... on QueryProgrammeHistorySuccess { data { year roundName areaId areaName submitted recommended selected placed completed } }
+      ... on Error { code message }
+    }
+  }`,
   recentBlacklist: `query RecentBlacklist($first: Int!) {
     blacklist(first: $first, activeOnly: true) { totalCount edges { node { id applicantName unit { name } reasonKind listedAt expiresAt isActive } } }
   }`,
@@ -130,12 +141,23 @@ interface CountGroup {
   keys: { value: string; label: string }[];
 }
 
-/** The groups of one applicationCounts query; its typed error thrown. */
+/** A statistics field's answer (its Success or a typed error). */
+type Answer<Data> = { __typename: string; data?: Data; message?: string; code?: string };
+
+/** The data of a statistics answer; its typed error thrown. */
+function dataOf<Data>(answer: Answer<Data>): Data {
+  if (!answer.data) throw new ApiError(answer.message ?? '统计失败', answer.code ?? answer.__typename);
+  return answer.data;
+}
+
+/** The groups of one applicationCounts query. */
 async function counts(query: string, roundYear: number): Promise<CountGroup[]> {
-  const data = await read<{ applicationCounts: { __typename: string; data?: CountGroup[]; message?: string; code?: string } }>(query, { roundYear });
-  const result = data.applicationCounts;
-  if (!result.data) throw new ApiError(result.message ?? '统计失败', result.code ?? result.__typename);
-  return result.data;
+  return dataOf((await read<{ applicationCounts: Answer<CountGroup[]> }>(query, { roundYear })).applicationCounts);
+}
+
+/** Every year of the programme, per area, within the reader's scope. */
+export async function programmeHistory(): Promise<ProgrammeYear[]> {
+  return dataOf((await read<{ programmeHistory: Answer<ProgrammeYear[]> }>(aggregateQueries.programmeHistory)).programmeHistory);
 }
 
 export async function statusCounts(roundYear: number): Promise<StatusCount[]> {

@@ -19,6 +19,8 @@ import {
   dimensionLabels,
   type DimensionValue,
   maxDimensions,
+  programmeHistory,
+  type ProgrammeYear,
   type ReviewQueue,
   reviewQueue,
 } from './analytics.service.ts';
@@ -111,7 +113,33 @@ const ReviewQueueType = builder.objectRef<ReviewQueue>('ReviewQueue').implement(
   }),
 });
 
+const ProgrammeYearType = builder.objectRef<ProgrammeYear>('ProgrammeYear').implement({
+  description: '一个年度（按地区分组时为一个年度的一个地区）从申报到结业的人数，仅统计可见范围内的申报',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    roundName: t.exposeString('roundName'),
+    areaId: t.id({
+      nullable: true,
+      description: '地区 ID（可用于 ApplicationFilter.areaId）；未按地区分组时为空',
+      resolve: (line) => (line.areaId ? encodeGlobalID('Area', line.areaId) : null),
+    }),
+    areaName: t.exposeString('areaName', { nullable: true }),
+    submitted: t.exposeInt('submitted', { description: '已提交申报（不含草稿）' }),
+    recommended: t.exposeInt('recommended', { description: '地州市已推荐' }),
+    selected: t.exposeInt('selected', { description: '已成功入选（含其后放弃的）' }),
+    placed: t.exposeInt('placed', { description: '已确认培养单位分配' }),
+    completed: t.exposeInt('completed', { description: '结业考核优秀或合格（已发结业证书）' }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  programmeHistory: t.withAuth({ $any: { reviewer: true, wholeProgrammeReader: true } }).field({
+    type: [ProgrammeYearType],
+    description: '历年特培从申报、推荐、入选、分配到结业的人数（地州市仅本地区，用人单位仅本单位）',
+    errors: { types: commonErrors },
+    args: { byArea: t.arg.boolean({ required: false, defaultValue: false, description: '按推荐主管部门（地区）分组' }) },
+    resolve: (_root, args, ctx) => cachedAggregate(ctx, 'programmeHistory', args.byArea, () => programmeHistory(ctx.actor, args.byArea === true)),
+  }),
   applicationCounts: t.withAuth({ $any: { reviewer: true, wholeProgrammeReader: true } }).field({
     type: [ApplicationCountType],
     description: `按1至${maxDimensions}个维度统计可见范围内的申报数（地州市仅本地区，用人单位仅本单位）`,

@@ -13,6 +13,7 @@ import {
   UnitNature,
   type Round,
 } from '@tepei/db/client';
+import { certifiedAssessments } from '@tepei/db/reference/certificate-number';
 import { ethnicityFacts } from '@tepei/db/reference/ethnicities';
 import { statusLabels } from '@tepei/db/reference/status-flow';
 import type { Actor } from '../../auth/actor.ts';
@@ -331,4 +332,52 @@ export async function reviewQueue(actor: Actor, roundYear?: number | null): Prom
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (SELECT id, since FROM queue ORDER BY since, id LIMIT 1) AS oldest ON TRUE`;
   return { size: row?.size ?? 0, oldestWaitingSince: row?.since ?? null, oldestApplicationId: row?.id ?? null };
+}
+
+// ───────────────────────────── across years ─────────────────────────────
+
+/** One year of the programme, for one area or for all the reader may see (issue 14 item 6). */
+export interface ProgrammeYear {
+  year: number;
+  roundName: string;
+  /** The area of the line; null on a line of the whole visible scope. */
+  areaId: string | null;
+  areaName: string | null;
+  /** Applications filed (submitted at least once; drafts are not counted). */
+  submitted: number;
+  recommended: number;
+  /** Reached 已成功入选, abandonment afterwards included (as deadlineProgress counts it). */
+  selected: number;
+  /** With a confirmed placement at a host institution. */
+  placed: number;
+  /** Passed the assessment at the end of the year (优秀 or 合格): a certificate was issued. */
+  completed: number;
+}
+
+/**
+ * Each year's funnel, from filing to completion, inside the reader's row rules: per year, and
+ * per year and area with `byArea`. One statement: the counts are the database's (FILTER over
+ * the application's own timestamps, the status history, its placement and its training record).
+ */
+export async function programmeHistory(actor: Actor, byArea: boolean): Promise<ProgrammeYear[]> {
+  assertMayCount(actor);
+  const areaColumns = byArea ? Prisma.sql`ar.id AS "areaId", ar.name AS "areaName"` : Prisma.sql`NULL::uuid AS "areaId", NULL::text AS "areaName"`;
+  const areaJoin = byArea ? Prisma.sql`JOIN "Area" ar ON ar.id = a."areaId"` : Prisma.empty;
+  const areaGroup = byArea ? Prisma.sql`, ar.id, ar.name, ar.code` : Prisma.empty;
+  const areaOrder = byArea ? Prisma.sql`, ar.code` : Prisma.empty;
+  return prisma.$queryRaw<ProgrammeYear[]>`
+    SELECT r.year, r.name AS "roundName", ${areaColumns},
+           (count(*) FILTER (WHERE a."submittedAt" IS NOT NULL))::int AS "submitted",
+           (count(*) FILTER (WHERE a."recommendedAt" IS NOT NULL))::int AS "recommended",
+           (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "StatusChange" sc WHERE sc."applicationId" = a.id AND sc."toStatus" = 'SELECTED')))::int AS "selected",
+           (count(*) FILTER (WHERE p.status = 'CONFIRMED'))::int AS "placed",
+           (count(*) FILTER (WHERE t.assessment IN (${Prisma.join(certifiedAssessments.map((result) => Prisma.sql`${result}::"AssessmentResult"`))})))::int AS "completed"
+    FROM "Application" a
+    JOIN "Round" r ON r.id = a."roundId"
+    ${areaJoin}
+    LEFT JOIN "Placement" p ON p."applicationId" = a.id
+    LEFT JOIN "TrainingRecord" t ON t."applicationId" = a.id
+    WHERE ${applicationsVisibleToSql(actor)}
+    GROUP BY r.year, r.name${areaGroup}
+    ORDER BY r.year${areaOrder}`;
 }
