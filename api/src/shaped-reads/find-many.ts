@@ -6,7 +6,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { UnsupportedShape } from './model.ts';
 import { orderByClause, sortKeys } from './order.ts';
 import { hydrate, jsonObject, rowJson } from './shape.ts';
-import { runJsonStatement } from './statement.ts';
+import { runJsonStatement, type StatementRunner } from './statement.ts';
 import { Aliases, whereSql } from './where.ts';
 
 type Sql = RawBuilder<unknown>;
@@ -47,7 +47,7 @@ const allowedArguments = new Set(['where', 'orderBy', 'take', 'skip', 'select', 
 export async function shapedFindMany<Row>(
   model: string,
   args: ShapedFindManyArgs,
-  options: { count?: boolean; facts?: Record<string, FactQuery>; scalars?: ReadonlySet<string> } = {},
+  options: { count?: boolean; facts?: Record<string, FactQuery>; scalars?: ReadonlySet<string>; db?: StatementRunner } = {},
 ): Promise<ShapedPage<Row>> {
   for (const [key, value] of Object.entries(args)) {
     if (value !== undefined && !allowedArguments.has(key)) throw new UnsupportedShape(`findMany argument ${key}`);
@@ -85,6 +85,7 @@ export async function shapedFindMany<Row>(
 
   const document = await runJsonStatement(
     sql`WITH ${pageTable} AS (${page}) SELECT (${jsonObject(parts)})::text AS doc`,
+    options.db,
   );
   const answer = document as Record<string, unknown>;
   const facts = Object.fromEntries(

@@ -19,9 +19,12 @@ export function compiled(statement: RawBuilder<unknown>): { sql: string; paramet
   return statement.compile(compiler);
 }
 
+/** What sends the statement: `prisma` (db.ts), or a transaction the caller holds. */
+export type StatementRunner = Pick<typeof prisma, '$queryRawUnsafe'>;
+
 /** Runs a statement that answers one row with one text column `doc` holding JSON, and parses it. */
-export async function runJsonStatement(statement: RawBuilder<unknown>): Promise<unknown> {
+export async function runJsonStatement(statement: RawBuilder<unknown>, db: StatementRunner = prisma): Promise<unknown> {
   const { sql, parameters } = compiled(statement);
-  const rows = await prisma.$queryRawUnsafe<{ doc: string }[]>(sql, ...parameters);
+  const rows = await db.$queryRawUnsafe<{ doc: string }[]>(sql, ...parameters);
   return JSON.parse(rows[0]!.doc);
 }

@@ -1,12 +1,14 @@
 // Gathers the facts eligibility.rules.ts needs for a batch of applications: one query each for
-// their rounds, areas, units and blacklist listings in force, however many applications there
-// are — a page of 50 costs the same four queries as a page of 1. A read that loads the same
+// their rounds, areas, units, blacklist listings in force and the same people's participations
+// in any round (with that round and its training, in one shaped statement), however many
+// applications there are — a page of 50 costs the same five queries as a page of 1. A read that loads the same
 // facts with its page (application-reads.ts) evaluates them with eligibilityFromFacts.
 import type { Application, BlacklistEntry, Prisma, PrismaClient } from '@tepei/db/client';
 import { normalizeResidentId } from '@tepei/db/reference/resident-id';
 import { participatedStatuses } from '@tepei/db/reference/status-flow';
 import { prisma } from '../../db.ts';
 import { NotFoundError } from '../../errors/domain-errors.ts';
+import { shapedFindMany } from '../../shaped-reads/find-many.ts';
 import { evaluateEligibility, type BlacklistingFact, type EarlierParticipationFact, type RuleResult } from './eligibility.rules.ts';
 
 /** The columns of an application the rules read; select them (or more) before loading. */
@@ -30,7 +32,7 @@ export const eligibilitySelect = {
 export type EligibilityApplication = Pick<Application, keyof typeof eligibilitySelect>;
 
 /** Inside a transaction pass its client: on the embedded database other connections wait for it to end. */
-type Reader = Pick<PrismaClient, 'round' | 'area' | 'employerUnit' | 'blacklistEntry' | 'application'> | Prisma.TransactionClient;
+type Reader = Pick<PrismaClient, 'round' | 'area' | 'employerUnit' | 'blacklistEntry' | 'application' | '$queryRawUnsafe'> | Prisma.TransactionClient;
 
 // What the rules read besides the application, and where it is found: one definition for the
 // loader's queries and for reads that load the same facts with their page (application-reads.ts).
@@ -91,7 +93,8 @@ export async function loadEligibility(
     db.area.findMany({ where: { id: { in: areaIds } }, select: areaFactsSelect }),
     db.employerUnit.findMany({ where: { id: { in: unitIds } }, select: unitFactsSelect }),
     db.blacklistEntry.findMany({ where: listingsInForceWhere(idNumbers, unitIds, now), select: listingFactsSelect }),
-    db.application.findMany({ where: participationsWhere(idNumbers), select: participationFactsSelect }),
+    // Prisma would send three statements for the nested round and training; the shaped read one.
+    shapedFindMany<Participation>('Application', { where: participationsWhere(idNumbers), select: participationFactsSelect }, { db }).then((page) => page.rows),
   ]);
   return eligibilityFromFacts(applications, { rounds, areas, units, listings, participations });
 }
