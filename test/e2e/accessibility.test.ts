@@ -207,6 +207,11 @@ describe('axe-core finds no serious or critical violation', () => {
     await rows(page).first().click();
     await page.getByTestId('form-two').waitFor({ timeout: 20_000 });
     await report.check(page, 'applicant-form');
+    // Form 3's host suggestions, open (applicant/HostChoiceInputs.tsx).
+    await page.locator('input[name="hostPreferences.0.institution"]').click();
+    await page.getByRole('listbox').waitFor();
+    await report.check(page, 'applicant-form-host-suggestions');
+    await page.keyboard.press('Escape');
     await page.goto(`${page.url()}/show`);
     await page.locator('.RaShow-main').waitFor({ timeout: 20_000 });
     await report.check(page, 'applicant-record');

@@ -19,6 +19,7 @@ import { parseResidentId } from '../../../prisma/src/reference/resident-id.ts';
 import { DateInput } from '../common/DateInput.tsx';
 import { Section } from '../common/Section.tsx';
 import { enumChoices } from '../enums.ts';
+import { HostInstitutionInput, MentorInput } from './HostChoiceInputs.tsx';
 import { PartFindings, useMarkedInputs, type FormPart } from './returnedFindings.tsx';
 
 const label = (field: string) => `resources.applications.fields.${field}`;
@@ -112,7 +113,7 @@ const PublicationInputs = () => (
   </ArrayInput>
 );
 
-/** 拟选培养单位: one to three, in order of preference; the host's contact once it agreed. */
+/** 拟选培养单位: one to three, in order of preference, from the registry or not; the host's contact once it agreed. */
 const HostPreferenceInputs = () => {
   const translate = useTranslate();
   return (
@@ -128,8 +129,8 @@ const HostPreferenceInputs = () => {
               sx={itemsSx}
             >
               <Row>
-                <TextInput source="institution" label="tepei.application.hosts.institution" />
-                <TextInput source="mentor" label="tepei.application.hosts.mentor" />
+                <HostInstitutionInput source="institution" label="tepei.application.hosts.institution" />
+                <MentorInput source="mentor" label="tepei.application.hosts.mentor" hostSource="institution" />
                 <BooleanInput source="hostAgreed" label={form('hostAgreed')} />
               </Row>
               <FormDataConsumer>

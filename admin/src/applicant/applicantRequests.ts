@@ -50,6 +50,8 @@ export const applicantQueries = {
   earlierApplication: `query EarlierApplication($id: ID!) {
     node(id: $id) { ... on Application { ${formFieldSelection} round { id name year } placement { host { name } } training { hostInstitution } } }
   }`,
+  /** 培养单位名录 for form 3's choices: every host, so that one of the other 培养方式 is told apart from an unlisted one. */
+  hostRegistry: 'query HostRegistry { hostInstitutions { id name province mentors } }',
   /** The current 2-inch photo of an application, with a download link for this user. */
   applicationPhoto: 'query ApplicationPhoto($id: ID!) { node(id: $id) { ... on Application { documents(kind: PHOTO) { id mimeType downloadUrl } } } }',
   /** The applicant's home: the current round with the days left, and their applications. */

@@ -236,6 +236,10 @@ const appMessagesEn: typeof appMessagesZh = {
         earlierTrainingPlace: 'Host of earlier training',
         hostLimit: '1 to 3 host institutions, in order of preference',
         hostAgreed: 'The host has agreed to receive me',
+        hostChoice: {
+          listed: 'Listed host (%{province})',
+          unlisted: 'Not in the registry: once saved, the regional bureau decides whether to list it',
+        },
         contactName: 'Host contact',
         contactDepartment: "Contact's department",
         contactPost: "Contact's post",

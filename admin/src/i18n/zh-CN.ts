@@ -239,6 +239,10 @@ export const appMessagesZh = {
         earlierTrainingPlace: '参加特培单位',
         hostLimit: '按志愿顺序填报1至3个拟选培养单位',
         hostAgreed: '已征得该培养单位同意接收',
+        hostChoice: {
+          listed: '名录内单位（%{province}）',
+          unlisted: '名录外单位，保存后将报自治区人社厅审核是否列入名录',
+        },
         contactName: '接收人姓名',
         contactDepartment: '接收人所在部门',
         contactPost: '接收人职务',

@@ -8,7 +8,7 @@ import { prisma, transactionOptions } from '../../db.ts';
 import { ConflictError, FieldProblems, ForbiddenError, NotFoundError } from '../../errors/domain-errors.ts';
 import { lockRoundQuotas } from '../quotas/quotas.service.ts';
 import { assertRoundNotFinished } from '../rounds/round-finished.ts';
-import { linkPreferencesNaming, modeHostRule } from './host-preferences.ts';
+import { hostModeProblem, linkPreferencesNaming } from './host-preferences.ts';
 
 export interface HostInstitutionFields {
   name: string;
@@ -119,7 +119,8 @@ export async function setHostPlaces(actor: Actor, now: Date, roundId: string, ho
     await assertRoundNotFinished(tx, roundId, now);
     const host = await tx.hostInstitution.findUnique({ where: { id: hostInstitutionId } });
     if (!host) throw new NotFoundError('培养单位');
-    if (modeOfProvince(host.province) !== mode) problems.add(['mode'], `${host.name}位于${host.province}：${modeHostRule[mode]}`);
+    const modeProblem = hostModeProblem(host, mode);
+    if (modeProblem) problems.add(['mode'], modeProblem);
     const placed = await tx.placement.count({ where: { roundId, hostInstitutionId, application: { mode } } });
     if (places < placed) problems.add(['places'], `已分配 ${placed} 名学员到该培养单位，名额不能少于此数`);
     problems.throwIfAny();

@@ -20,6 +20,11 @@ export function hostSuitsMode(host: Pick<HostInstitution, 'province'>, mode: Tra
   return modeOfProvince(host.province) === mode;
 }
 
+/** Why `host` cannot train in `mode`, in the words the API refuses it with (the console shows them before saving too), or null. */
+export function hostModeProblem(host: Pick<HostInstitution, 'name' | 'province'>, mode: TrainingMode): string | null {
+  return hostSuitsMode(host, mode) ? null : `${host.name}位于${host.province}：${modeHostRule[mode]}`;
+}
+
 /**
  * Links the saved application's preferences to the registry by name, refuses a listed host of
  * the other mode (at the preference's path under `form`), and records a pending proposal for
@@ -37,9 +42,8 @@ export async function linkHostPreferences(tx: Transaction, applicationId: string
   for (const [index, preference] of application.hostPreferences.entries()) {
     const host = hosts.get(preference.institution.trim());
     // A draft without its mode yet is checked when a save gives one.
-    if (host && application.mode && !hostSuitsMode(host, application.mode)) {
-      problems.add(['form', 'hostPreferences', String(index), 'institution'], `${host.name}位于${host.province}：${modeHostRule[application.mode]}`);
-    }
+    const problem = host && application.mode ? hostModeProblem(host, application.mode) : null;
+    if (problem) problems.add(['form', 'hostPreferences', String(index), 'institution'], problem);
     if (host) await tx.hostPreference.update({ where: { id: preference.id }, data: { hostInstitutionId: host.id } });
   }
   problems.throwIfAny();

@@ -10,7 +10,7 @@ import { prisma, transactionOptions } from '../../db.ts';
 import { ConflictError, FieldProblems, ForbiddenError, NotFoundError, QuotaExceededError } from '../../errors/domain-errors.ts';
 import { pastDraft, type PastDraft } from '../applications/application-form.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
-import { hostSuitsMode, modeHostRule } from '../host-institutions/host-preferences.ts';
+import { hostModeProblem } from '../host-institutions/host-preferences.ts';
 import { lockRoundQuotas } from '../quotas/quotas.service.ts';
 import { assertPhase, roundPhase } from '../rounds/round-phase.ts';
 import { type PlacementHost, type PlacementTrainee, placeTrainees, unplacedReasonLabels } from './deferred-acceptance.ts';
@@ -138,8 +138,9 @@ export async function movePlacement(actor: Actor, now: Date, move: PlacementMove
     await assertNotConfirmed(tx, round);
     const host = await tx.hostInstitution.findUnique({ where: { id: move.hostInstitutionId } });
     if (!host) throw new NotFoundError('培养单位');
-    if (!hostSuitsMode(host, application.mode)) {
-      problems.add(['hostInstitutionId'], `${host.name}位于${host.province}：${modeHostRule[application.mode]}`);
+    const modeProblem = hostModeProblem(host, application.mode);
+    if (modeProblem) {
+      problems.add(['hostInstitutionId'], modeProblem);
       problems.throwIfAny();
     }
     await assertPlaceAtHost(tx, round, host, application);
