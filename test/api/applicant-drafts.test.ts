@@ -24,8 +24,17 @@ afterAll(() => api?.close());
 const roundId = () => globalId('Round', programme.roundId);
 const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
 
-/** What only a draft may leave empty: the choices (their columns are NULL only in drafts). */
-const choices = { ethnicity: 'UYGHUR', politicalStatus: 'MASSES', chineseProficiency: 'GOOD', education: 'BACHELOR', titleLevel: 'INTERMEDIATE', mode: 'LOCAL' };
+/** What only a draft may leave empty: the choices and the two declarations (their columns are NULL only in drafts). */
+const choices = {
+  ethnicity: 'UYGHUR',
+  politicalStatus: 'MASSES',
+  chineseProficiency: 'GOOD',
+  education: 'BACHELOR',
+  titleLevel: 'INTERMEDIATE',
+  mode: 'LOCAL',
+  hasDisqualifyingIllness: false,
+  earlierTrainee: false,
+};
 const choiceFields = Object.keys(choices);
 
 async function applicant(unitId = programme.kashgar.unitId, birthDate = '1990-02-14', gender: 'MALE' | 'FEMALE' = 'MALE') {
@@ -38,6 +47,7 @@ async function readBack(token: string, id: string) {
   const response = await api.gql(
     `query($id: ID!) { application(id: $id) {
       name gender ethnicity birthDate birthMonth politicalStatus chineseProficiency education titleLevel mode graduateSchool studyGoals
+      hasDisqualifyingIllness earlierTrainee
       workHistory { startMonth endMonth work postOrTitle } awards { awardedOn name level } publications { publishedOn titleAndContent publisher }
       hostPreferences { institution } eligibility { rule outcome reason } formFiles { form2Pdf }
     } }`,
@@ -120,11 +130,15 @@ describe('a partial draft', () => {
       ['ETHNICITY', 'FAILED'],
       ['AGE', 'PASSED'],
       ['EDUCATION_TITLE', 'FAILED'],
-      ['HEALTH', 'PASSED'],
+      ['HEALTH', 'FAILED'],
       ['BLACKLIST', 'PASSED'],
-      ['EARLIER_TRAINEE', 'PASSED'],
+      ['EARLIER_TRAINEE', 'FAILED'],
     ]);
     expect(read.eligibility[0].reason).toBe('申报表未填写民族，无法核对');
+    // Unanswered declarations are no 无 and no 否.
+    expect(read.eligibility[3].reason).toBe('申报表未填写健康状况，无法核对');
+    expect(read.eligibility[5].reason).toBe('申报表未填写是否参加过特培学习，无法核对');
+    expect(read).toMatchObject({ hasDisqualifyingIllness: null, earlierTrainee: null });
     expect(read.eligibility[2].reason).toBe('申报表未填写最高学历、专业技术职称层级，无法核对');
 
     const form2 = await api.yoga.fetch(`http://test${read.formFiles.form2Pdf}`, { headers: { authorization: `Bearer ${token}` } });
@@ -173,6 +187,8 @@ describe('a partial draft', () => {
     expect(message('graduateSchool')).toBe('请填写毕业院校');
     expect(message('ethnicity')).toBe('请选择民族');
     expect(message('mode')).toBe('请选择培养方式');
+    expect(message('hasDisqualifyingIllness')).toBe('请选择健康状况');
+    expect(message('earlierTrainee')).toBe('请选择是否参加过特培学习');
     expect(message('workHistory.0.startMonth')).toBe('请填写开始年月');
     expect(message('awards.0.awardedOn')).toBe('请填写获奖日期');
     expect((await api.prisma.application.findUniqueOrThrow({ where: { id: rawId(saved.id) } })).status).toBe('DRAFT');

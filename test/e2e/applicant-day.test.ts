@@ -105,6 +105,9 @@ describe("an applicant's day", () => {
       gender: 'MALE',
       birthDate: new Date('1991-08-20T00:00:00Z'),
       ethnicity: null,
+      // Unanswered, not 无/否: the form starts with neither chosen.
+      hasDisqualifyingIllness: null,
+      earlierTrainee: null,
       politicalStatus: null,
       chineseProficiency: null,
       education: null,

@@ -220,6 +220,9 @@ describe('the applicant pages', () => {
     await field(page, 'unitContactPhone').fill('0991-2822000');
     await field(page, 'emergencyContactName').fill('买买提·吐尔逊');
     await field(page, 'emergencyContactPhone').fill('13899120002');
+    // The two declarations start unanswered: the applicant says 无 and 否 themselves.
+    await radio(page, 'hasDisqualifyingIllness', 'false');
+    await radio(page, 'earlierTrainee', 'false');
     await radio(page, 'mode', 'REMOTE');
     await field(page, 'trainingSpecialty').fill('人工智能');
     await field(page, 'workHistory.0.startMonth').fill('2015-07');

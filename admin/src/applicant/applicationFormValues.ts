@@ -81,8 +81,9 @@ export function emptyFormValues(applicant: { name?: string; idNumber?: string | 
     name: applicant.name ?? '',
     idNumber: applicant.idNumber ?? '',
     phone: applicant.phone ?? '',
-    hasDisqualifyingIllness: false,
-    earlierTrainee: false,
+    // The two declarations start unanswered: the applicant says 有/无 and 是/否 themselves.
+    hasDisqualifyingIllness: null,
+    earlierTrainee: null,
     workHistory: [emptyWorkHistory()],
     awards: [],
     publications: [],
@@ -160,6 +161,8 @@ export function recordToFormValues(record: ApplicationRecord): ApplicationFormVa
 }
 
 const trimmed = (value: Text) => (value ?? '').trim();
+/** A yes/no as given, or null when not answered yet (a draft may leave it so). */
+const answer = (value: unknown) => (typeof value === 'boolean' ? value : null);
 const optional = (value: Text) => trimmed(value) || null;
 
 /**
@@ -195,8 +198,8 @@ export function toFormInput(values: ApplicationFormValues): Record<string, unkno
     unitContactPhone: trimmed(values.unitContactPhone),
     emergencyContactName: trimmed(values.emergencyContactName),
     emergencyContactPhone: trimmed(values.emergencyContactPhone),
-    hasDisqualifyingIllness: values.hasDisqualifyingIllness === true,
-    earlierTrainee: values.earlierTrainee === true,
+    hasDisqualifyingIllness: answer(values.hasDisqualifyingIllness),
+    earlierTrainee: answer(values.earlierTrainee),
     earlierTrainingYear: values.earlierTrainee ? (values.earlierTrainingYear ?? null) : null,
     earlierTrainingPlace: values.earlierTrainee ? optional(values.earlierTrainingPlace) : null,
     studyGoals: trimmed(values.studyGoals),

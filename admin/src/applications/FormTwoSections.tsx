@@ -21,7 +21,9 @@ export const FormTwoSections = () => {
       <EnumText enum={name} value={record[field]} />
     </Item>
   );
-  const yesNo = (value: unknown) => translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
+  // A draft may not have answered yet: 未填写, never a 否 nobody said.
+  const answered = (value: unknown, yes: string, no: string) => translate(value === null || value === undefined ? 'tepei.application.noItems' : value ? yes : no);
+  const yesNo = (value: unknown) => answered(value, 'ra.boolean.true', 'ra.boolean.false');
 
   return (
     <>
@@ -71,7 +73,7 @@ export const FormTwoSections = () => {
       <Section title="tepei.application.sections.health">
         <FieldGrid>
           <Item label={label('hasDisqualifyingIllness')} wide>
-            {translate(record.hasDisqualifyingIllness ? 'tepei.application.healthYes' : 'tepei.application.healthNo')}
+            {answered(record.hasDisqualifyingIllness, 'tepei.application.healthYes', 'tepei.application.healthNo')}
           </Item>
           <Item label={label('earlierTrainee')}>{yesNo(record.earlierTrainee)}</Item>
           {record.earlierTrainee ? (

@@ -45,6 +45,7 @@ export const lifecycleMessages = {
       title: '以往参加特培记录（系统记录）',
       hint: '同一身份证号在以往年度入选特培。推荐条件六：参加过特培的人员，须返岗后取得突出业绩方可再次推荐。',
       declaredNo: '申报人在表二中填报为“未参加过特培”，与系统记录不一致，请核实。',
+      notAnswered: '申报人尚未在表二中填报是否参加过特培。',
       round: '年度', status: '最终状态', host: '培养单位', assessment: '结业考核', completedOn: '结业日期',
     },
     completion: {
@@ -112,6 +113,7 @@ export const lifecycleMessages = {
       title: 'Earlier training on record',
       hint: 'The same ID number was selected in an earlier round. Rule 6: earlier trainees may be recommended again only for outstanding achievement after returning.',
       declaredNo: 'The applicant answered “never trained” on form 2, which the records contradict: check it.',
+      notAnswered: 'The applicant has not yet answered on form 2 whether they trained before.',
       round: 'Round', status: 'Final status', host: 'Host', assessment: 'Assessment', completedOn: 'Completed',
     },
     completion: {

@@ -26,7 +26,7 @@ export const EarlierParticipationsPanel = () => {
           {t(key('hint'))}
           {data.earlierTrainee ? null : (
             <Box component="span" sx={{ display: 'block', fontWeight: 600 }} data-testid="earlier-declared-no">
-              {t(key('declaredNo'))}
+              {t(key(data.earlierTrainee === null ? 'notAnswered' : 'declaredNo'))}
             </Box>
           )}
         </Alert>

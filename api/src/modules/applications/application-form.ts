@@ -106,10 +106,22 @@ export type ApplicationFormDraft = {
 };
 
 /**
- * The fields whose columns only a draft leaves empty (NULL): the choices and the birth date, and
- * in the lists the dates of each row. Submission requires them, so every later status has them.
+ * The fields whose columns only a draft leaves empty (NULL): the choices, the birth date and the
+ * two declarations (健康状况, 是否参加过特培学习: an unanswered one is no 否), and in the lists the
+ * dates of each row. Submission requires them, so every later status has them.
  */
-export const draftOnlyEmptyFields = ['gender', 'ethnicity', 'birthDate', 'politicalStatus', 'chineseProficiency', 'education', 'titleLevel', 'mode'] as const;
+export const draftOnlyEmptyFields = [
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'politicalStatus',
+  'chineseProficiency',
+  'education',
+  'titleLevel',
+  'mode',
+  'hasDisqualifyingIllness',
+  'earlierTrainee',
+] as const;
 type DraftOnlyEmptyField = (typeof draftOnlyEmptyFields)[number];
 type WithEmpty<T, K extends keyof T> = Omit<T, K> & { [F in K]: T[F] | null };
 
@@ -276,7 +288,7 @@ export function validateApplicationForm(form: ApplicationFormDraft, options: Val
     unitContactPhone: check.anyPhone(form.unitContactPhone, ['unitContactPhone'], '单位联系人电话'),
     emergencyContactName: check.text(form.emergencyContactName, ['emergencyContactName'], '紧急情况联系人', formLimits.personName),
     emergencyContactPhone: check.mobilePhone(form.emergencyContactPhone, ['emergencyContactPhone'], '紧急情况联系人电话'),
-    hasDisqualifyingIllness: check.flag(form.hasDisqualifyingIllness, ['hasDisqualifyingIllness'], '健康状况'),
+    hasDisqualifyingIllness: check.declaration(form.hasDisqualifyingIllness, ['hasDisqualifyingIllness'], '健康状况'),
     ...validateEarlierTraining(check, form),
     studyGoals: check.text(form.studyGoals, ['studyGoals'], '个人学习目标及计划', formLimits.studyGoals),
     mode: check.choice(form.mode, TrainingMode, ['mode'], '培养方式'),
@@ -306,8 +318,8 @@ export function validateApplicationForm(form: ApplicationFormDraft, options: Val
 function validateEarlierTraining(
   check: FormCheck,
   form: ApplicationFormDraft,
-): Pick<ApplicationForm, 'earlierTrainee' | 'earlierTrainingYear' | 'earlierTrainingPlace'> {
-  const earlierTrainee = check.flag(form.earlierTrainee, ['earlierTrainee'], '是否参加过特培学习');
+): Pick<SavedApplicationForm, 'earlierTrainee' | 'earlierTrainingYear' | 'earlierTrainingPlace'> {
+  const earlierTrainee = check.declaration(form.earlierTrainee, ['earlierTrainee'], '是否参加过特培学习');
   if (!earlierTrainee) return { earlierTrainee, earlierTrainingYear: null, earlierTrainingPlace: null };
   const currentYear = Number(check.today.slice(0, 4));
   const year = form.earlierTrainingYear;
@@ -454,6 +466,14 @@ class FormCheck {
     if (!this.partial) this.problems.add(this.at(...path), `请填写${label}`);
   }
 
+  /** A yes/no the applicant declares, or null: unanswered (a problem except in a draft). */
+  declaration(value: boolean | null | undefined, path: Segment[], label: string): boolean | null {
+    if (typeof value === 'boolean') return value;
+    if (!this.draft) this.problems.add(this.at(...path), `请选择${label}`);
+    return null;
+  }
+
+  /** A yes/no where no answer means no (a host not asked yet has not agreed). */
   flag(value: boolean | null | undefined, path: Segment[], label: string): boolean {
     if (typeof value !== 'boolean' && !this.partial) this.problems.add(this.at(...path), `请选择${label}`);
     return value === true;

@@ -145,9 +145,10 @@ export const ApplicationType = builder.prismaNode('Application', {
       resolve: (application, _args, ctx) => shownEmergencyContact(ctx.actor!, application.emergencyContactPhone),
     }),
     hasDisqualifyingIllness: t.exposeBoolean('hasDisqualifyingIllness', {
-      description: '有无传染性疾病、精神类疾病史等影响正常培训的情况',
+      nullable: true,
+      description: '有无传染性疾病、精神类疾病史等影响正常培训的情况；仅草稿可为空（尚未填写）',
     }),
-    earlierTrainee: t.exposeBoolean('earlierTrainee', { description: '是否参加过特培学习' }),
+    earlierTrainee: t.exposeBoolean('earlierTrainee', { nullable: true, description: '是否参加过特培学习；仅草稿可为空（尚未填写）' }),
     earlierTrainingYear: t.exposeInt('earlierTrainingYear', { nullable: true }),
     earlierTrainingPlace: t.exposeString('earlierTrainingPlace', { nullable: true }),
     studyGoals: t.exposeString('studyGoals', { description: '特培学员个人学习目标及计划' }),

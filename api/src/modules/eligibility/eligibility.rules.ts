@@ -68,8 +68,8 @@ export interface EligibilityFacts {
   education: Education | null;
   titleLevel: TitleLevel | null;
   trainingSpecialty: string;
-  hasDisqualifyingIllness: boolean;
-  earlierTrainee: boolean;
+  hasDisqualifyingIllness: boolean | null;
+  earlierTrainee: boolean | null;
   earlierTrainingYear?: number | null;
   earlierTrainingPlace?: string | null;
   /** Earlier rounds this ID number was selected in (not only what form 2 declares); none when not given. */
@@ -174,6 +174,7 @@ function educationTitleRule({ education, titleLevel, trainingSpecialty, round, a
 
 // 4. 健康状况: the has/has-not box of form 2.
 function healthRule({ hasDisqualifyingIllness }: EligibilityFacts): RuleResult {
+  if (hasDisqualifyingIllness === null) return notFilledIn('HEALTH', ['健康状况']);
   if (hasDisqualifyingIllness) return verdict('HEALTH', 'FAILED', '申报表填报有传染性疾病、精神类疾病史等影响正常培训的情况');
   return verdict('HEALTH', 'PASSED', '申报表填报无影响正常培训的疾病史');
 }
@@ -195,11 +196,13 @@ function blacklistRule({ blacklistings, unitName }: EligibilityFacts): RuleResul
 // who answers 否 is flagged all the same, with the earlier round, host and assessment named.
 function earlierTraineeRule({ earlierTrainee, earlierTrainingYear, earlierTrainingPlace, earlierParticipations = [] }: EligibilityFacts): RuleResult {
   const onRecord = [...earlierParticipations].sort((a, b) => a.year - b.year).map(describeParticipation);
+  if (earlierTrainee === null && !onRecord.length) return notFilledIn('EARLIER_TRAINEE', ['是否参加过特培学习']);
   if (!earlierTrainee && !onRecord.length) return verdict('EARLIER_TRAINEE', 'PASSED', '未参加过特培');
   const declared = earlierTrainee
     ? `曾参加特培（${[earlierTrainingYear ? `${earlierTrainingYear}年` : '', earlierTrainingPlace?.trim() ?? ''].filter(Boolean).join('，') || '时间、单位未填'}）`
     : '';
-  const recorded = onRecord.length ? `系统记录：${onRecord.join('；')}${earlierTrainee ? '' : '，申报人填报为未参加过'}` : '';
+  const answered = earlierTrainee === null ? '，申报人尚未填报是否参加过' : earlierTrainee ? '' : '，申报人填报为未参加过';
+  const recorded = onRecord.length ? `系统记录：${onRecord.join('；')}${answered}` : '';
   return verdict('EARLIER_TRAINEE', 'FLAGGED', `${[declared, recorded].filter(Boolean).join('；')}，仅返岗后有突出业绩者可再次推荐，请审核人核实`);
 }
 

@@ -96,11 +96,11 @@ function personalTable(pdf: FormPdf, { application, photo }: ApplicationForms): 
     [
       label('健康状况', 0.14),
       value('有无传染性疾病、精神类疾病史等影响正常培训的情况', 0.6),
-      { width: 0.26, choices: { options: ['有', '无'], chosen: a.hasDisqualifyingIllness ? '有' : '无' } },
+      { width: 0.26, choices: { options: ['有', '无'], chosen: a.hasDisqualifyingIllness === null ? null : a.hasDisqualifyingIllness ? '有' : '无' } },
     ],
     [
       label('是否参加过\n特培学习', 0.14),
-      { width: 0.32, choices: { options: ['是', '否'], chosen: a.earlierTrainee ? '是' : '否' } },
+      { width: 0.32, choices: { options: ['是', '否'], chosen: a.earlierTrainee === null ? null : a.earlierTrainee ? '是' : '否' } },
       label('何时何单位', 0.14),
       value(a.earlierTrainee ? [a.earlierTrainingYear ? `${a.earlierTrainingYear}年` : '', a.earlierTrainingPlace].filter(Boolean).join('，') : '', 0.4),
     ],
