@@ -1,7 +1,8 @@
 // 年度与截止时间: every round, newest first, with its deadlines (Beijing time), age cut-off,
 // places and 紧缺专业. The regional admin edits a round until it is finished (roundState.ts);
 // the round's completion list downloads from its row.
-import { EditButton, List, NumberField, TextField, usePermissions, useRecordContext } from 'react-admin';
+import { Box } from '@mui/material';
+import { EditButton, List, NumberField, TextField, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { formatDateTime } from '../common/format.ts';
@@ -21,17 +22,44 @@ const EditUntilFinished = () => {
   return <EditButton data-testid={`edit-round-${record.year}`} />;
 };
 
-/** A round on a phone: its name and phase, its two deadlines, and the way to its settings. */
-const phoneRow = {
-  primaryText: (round: RoundRecord) => round.name,
-  secondaryText: (round: RoundRecord) => `${formatDateTime(round.applicationDeadline)} / ${formatDateTime(round.recommendationDeadline)}`,
-  tertiaryText: () => (
-    <>
+/** A round's name and phase, side by side (a phone's first line). */
+const NameAndPhase = () => {
+  const round = useRecordContext<RoundRecord>();
+  if (!round) return null;
+  return (
+    <Box component="span" sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+      {round.name}
       <RoundPhaseField />
-      <EditUntilFinished />
-      <CompletionListButton />
+    </Box>
+  );
+};
+
+/** Each deadline on a line of its own, named, with the round's actions below them (a phone's next lines). */
+const DeadlinesAndActions = () => {
+  const round = useRecordContext<RoundRecord>();
+  const translate = useTranslate();
+  if (!round) return null;
+  const line = (field: 'applicationDeadline' | 'recommendationDeadline') => (
+    <Box component="span" sx={{ display: 'block', whiteSpace: 'nowrap' }}>
+      {translate(`resources.rounds.fields.${field}`)} {formatDateTime(round[field])}
+    </Box>
+  );
+  return (
+    <>
+      {line('applicationDeadline')}
+      {line('recommendationDeadline')}
+      <Box component="span" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 0.5, ml: -1 }}>
+        <EditUntilFinished />
+        <CompletionListButton />
+      </Box>
     </>
-  ),
+  );
+};
+
+/** A round on a phone: its name and phase, its two deadlines, and the way to its settings and completion list. */
+const phoneRow = {
+  primaryText: <NameAndPhase />,
+  secondaryText: <DeadlinesAndActions />,
 };
 
 export const RoundList = () => {
