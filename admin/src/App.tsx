@@ -17,6 +17,7 @@ import { i18nProvider } from './i18n/index.ts';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { ConsoleRouter } from './layout/ConsoleRouter.tsx';
 import { LoginPage } from './layout/LoginPage.tsx';
+import orientation from './orientation/index.ts';
 import { theme } from './layout/theme.ts';
 import placement from './placement/index.ts';
 import quotas from './quotas/index.ts';
@@ -69,6 +70,8 @@ export const App = () => (
           {readsEverything(permissions?.role) ? <Resource name="quotas" {...quotas} /> : null}
           {readsEverything(permissions?.role) ? <Resource name="hostInstitutions" options={{ label: 'tepei.lifecycle.hosts' }} {...hosts} /> : null}
           {readsEverything(permissions?.role) ? <Resource name="placement" options={{ label: 'tepei.lifecycle.placement' }} {...placement} /> : null}
+          {/* Recording orientation and the start of training is the regional admin's alone. */}
+          {permissions?.role === 'REGIONAL' ? <Resource name="orientation" options={{ label: 'tepei.lifecycle.training.page' }} {...orientation} /> : null}
           {staff(permissions?.role) ? <Resource name="blacklist" {...forRole(blacklist, permissions?.role)} /> : null}
           {staff(permissions?.role) ? <Resource name="units" {...units} /> : null}
           {staff(permissions?.role) ? <Resource name="areas" {...areas} /> : null}

@@ -5,7 +5,8 @@
 // 年-月-日 (YYYY-MM-DD) in a browser set to American English, where the browser's own date
 // input would ask for mm/dd/yyyy. The regional admin's round lifecycle is among the pages: a new
 // round's form, the phase step's confirmation, the placement page with its move-by-hand and
-// confirmation dialogs, and the host registry with its entry and proposal dialogs.
+// confirmation dialogs, the orientation page with its dialogs, and the host registry with its
+// entry and proposal dialogs.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
@@ -84,6 +85,7 @@ const menuPageReady: Record<string, string> = {
   quotas: '[data-testid="area-allocation"]',
   hostInstitutions: '[data-testid="host-list"]',
   placement: '[data-testid="placement-table"]',
+  orientation: '[data-testid="trainee-table"]',
 };
 
 /** Each page of the menu (`paths`), checked as `role` finds it. */
@@ -125,6 +127,13 @@ async function checkLifecycle(page: Page, report: AxeReport): Promise<void> {
   await checkDialog(page, report, 'admin-placement-move-dialog', () => page.getByTestId('placement-table').locator('button').first().click());
   await checkDialog(page, report, 'admin-placement-confirm-dialog', () => page.getByTestId('confirm-placement').click());
 
+  // The placement round's selected trainees: one checked, its orientation's dialog; a session's.
+  await goTo(page, `orientation?round=${placementRound}`, '[data-testid="trainee-table"] tbody tr');
+  await page.getByTestId('trainee-table').locator('tbody tr input[type="checkbox"]').first().check();
+  await report.check(page, 'admin-orientation');
+  await checkDialog(page, report, 'admin-orientation-step-dialog', () => page.getByTestId('bulk-orientation').click());
+  await checkDialog(page, report, 'admin-orientation-session-dialog', () => page.getByTestId('add-session').click());
+
   await goTo(page, 'hostInstitutions', '[data-testid="host-list"]');
   await page.getByTestId('host-proposals').locator('button').first().waitFor({ timeout: 20_000 });
   await report.check(page, 'admin-hostInstitutions');
@@ -155,7 +164,7 @@ describe('axe-core finds no serious or critical violation', () => {
     const page = await open('admin');
     await report.check(page, 'admin-dashboard');
     await checkQueue(page, report, 'admin', true);
-    await checkMenuPages(page, report, 'admin', ['rounds', 'quotas', 'hostInstitutions', 'placement', 'blacklist', 'units', 'areas', 'users', 'auditRecords']);
+    await checkMenuPages(page, report, 'admin', ['rounds', 'quotas', 'hostInstitutions', 'placement', 'orientation', 'blacklist', 'units', 'areas', 'users', 'auditRecords']);
     await goTo(page, 'blacklist/create', 'form');
     await report.check(page, 'admin-blacklist-create');
     await goTo(page, 'users/create', 'form');

@@ -127,7 +127,7 @@ async function closeMenuDrawer(page: Page): Promise<void> {
 
 /** Each role's pages of its menu (and the regional admin's round pages), given the placement round's id. */
 const staffPages: Record<string, (round: string) => string[]> = {
-  admin: (round) => ['applications', 'rounds', 'rounds/create', `rounds/${round}`, 'quotas', 'hostInstitutions', `placement?round=${round}`, 'blacklist', 'units', 'areas', 'users', 'auditRecords'],
+  admin: (round) => ['applications', 'rounds', 'rounds/create', `rounds/${round}`, 'quotas', 'hostInstitutions', `placement?round=${round}`, `orientation?round=${round}`, 'blacklist', 'units', 'areas', 'users', 'auditRecords'],
   analyst: (round) => ['applications', 'rounds', 'quotas', 'hostInstitutions', `placement?round=${round}`, 'blacklist', 'units', 'areas', 'users', 'auditRecords'],
   'pref-653100': () => ['applications', 'blacklist', 'units'],
   'unit-001': () => ['applications', 'units'],

@@ -13,7 +13,13 @@ import { resources } from '../../admin/src/dataProvider/resources.ts';
 import { reviewMutations } from '../../admin/src/dataProvider/reviews.ts';
 import { applicantQueries } from '../../admin/src/applicant/applicantRequests.ts';
 import { finishedRoundsQuery } from '../../admin/src/rounds/roundState.ts';
-import { completeTrainingMutation, trainingQueries } from '../../admin/src/training/trainingRequests.ts';
+import {
+  completeTrainingMutation,
+  createOrientationSessionMutation,
+  recordOrientationMutation,
+  startTrainingMutation,
+  trainingQueries,
+} from '../../admin/src/training/trainingRequests.ts';
 
 const schema = buildSchema(readFileSync(new URL('../../api/schema.graphql', import.meta.url), 'utf8'));
 const buildQuery = buildQueryFactory(undefined as never);
@@ -53,6 +59,9 @@ describe('the console queries the API through its one schema', () => {
       ...Object.values(reviewMutations),
       ...Object.values(uploadMutations),
       completeTrainingMutation,
+      createOrientationSessionMutation,
+      recordOrientationMutation,
+      startTrainingMutation,
       { field: 'login', variables: '$username: String!, $password: String!', data: 'token expiresAt user { id username displayName role }' },
       { field: 'logout', variables: '', data: '' },
     ];

@@ -86,8 +86,8 @@ const ListGridRow = (props: DatagridRowProps) => {
 const ListGridBody = (props: DatagridBodyProps) => <DatagridBody {...props} row={<ListGridRow />} />;
 
 export interface ListGridProps extends Omit<DatagridProps, 'body'> {
-  /** The lines of a row on a phone; without them the table stays a table (for lists narrow enough). */
-  phone?: Pick<SimpleListProps, 'primaryText' | 'secondaryText' | 'tertiaryText'>;
+  /** The lines of a row on a phone (and what leads it, e.g. its checkbox); without them the table stays a table (for lists narrow enough). */
+  phone?: Pick<SimpleListProps, 'primaryText' | 'secondaryText' | 'tertiaryText' | 'leftIcon'>;
   children: ReactNode;
 }
 

@@ -6,13 +6,13 @@ import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogCon
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FunctionField, Loading, Title, useNotify, usePermissions, useTranslate } from 'react-admin';
-import { useSearchParams } from 'react-router-dom';
 import type { Permissions } from '../authProvider.ts';
 import { DateTextField, isCalendarDate } from '../common/DateInput.tsx';
 import { LocalListGrid } from '../common/ListGrid.tsx';
 import { readQuery } from '../common/readQuery.ts';
 import { callMutation } from '../dataProvider/callMutation.ts';
 import { useRoundPhase } from '../rounds/RoundPhaseActions.tsx';
+import { RoundSelect, useChosenRound } from '../rounds/RoundSelect.tsx';
 
 interface Host {
   id: string;
@@ -230,11 +230,11 @@ const RoundPlacement = ({ roundId }: { roundId: string }) => {
   );
 };
 
+const placementPhases = ['PLACEMENT'] as const;
+
 export const PlacementPage = () => {
   const t = useTranslate();
-  const [params, setParams] = useSearchParams();
-  const rounds = useQuery({ queryKey: ['rounds', 'forPlacement'], queryFn: async () => (await readQuery<{ rounds: { id: string; name: string; phase: string }[] }>('{ rounds { id name phase } }')).rounds });
-  const chosen = params.get('round') ?? rounds.data?.find((round) => round.phase === 'PLACEMENT')?.id ?? rounds.data?.[0]?.id ?? '';
+  const { rounds, chosen, choose } = useChosenRound(placementPhases);
   return (
     <Card sx={{ mt: 2 }}>
       <Title title={t('tepei.lifecycle.placement')} />
@@ -243,15 +243,9 @@ export const PlacementPage = () => {
           <Typography variant="h6" component="h2">{t('tepei.lifecycle.placement')}</Typography>
           {rounds.error ? <Alert severity="error">{(rounds.error as Error).message}</Alert> : null}
           <Box>
-            <TextField select size="small" label={t('tepei.lifecycle.round')} value={chosen} onChange={(event) => setParams({ round: event.target.value })} sx={{ minWidth: 200 }}>
-              {(rounds.data ?? []).map((round) => (
-                <MenuItem key={round.id} value={round.id}>
-                  {round.name}（{t(`tepei.lifecycle.phase.${round.phase}`)}）
-                </MenuItem>
-              ))}
-            </TextField>
+            <RoundSelect rounds={rounds.data} chosen={chosen} onChange={choose} />
           </Box>
-          {chosen ? <RoundPlacement key={chosen} roundId={chosen} /> : null}
+          {chosen ? <RoundPlacement key={chosen.id} roundId={chosen.id} /> : null}
         </Stack>
       </CardContent>
     </Card>

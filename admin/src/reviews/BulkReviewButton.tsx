@@ -1,13 +1,14 @@
 // 批量审核通过 / 批量推荐 / 批量入选 of the rows a reviewer selected: the one step of each stage that
 // needs no reason of its own. Each application goes through its own mutation, one after the
-// other, so the API checks each (eligibility, deadline, quota, version) and a refusal stops
-// only that one; the refusals are listed with the API's words. Returns and rejections need
-// a reason per application and stay one at a time.
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, LinearProgress, List, ListItem, ListItemText, TextField } from '@mui/material';
+// other (common/OneByOne.tsx), so the API checks each (eligibility, deadline, quota, version)
+// and a refusal stops only that one; the refusals are listed with the API's words. Returns and
+// rejections need a reason per application and stay one at a time.
+import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, TextField } from '@mui/material';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { useState } from 'react';
 import { useDataProvider, useListContext, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
+import { OneByOneReport, useOneByOne } from '../common/OneByOne.tsx';
 import type { ConsoleDataProvider } from '../dataProvider/index.ts';
 import { needsConductConfirmation, stageOf, stages } from './decisions.ts';
 
@@ -21,12 +22,6 @@ interface Row {
   version: number;
 }
 
-interface Outcome {
-  done: number;
-  succeeded: number;
-  failures: { id: string; name: string; message: string }[];
-}
-
 export const BulkReviewButton = () => {
   const translate = useTranslate();
   const refresh = useRefresh();
@@ -36,8 +31,7 @@ export const BulkReviewButton = () => {
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
   const [conductConfirmed, setConductConfirmed] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [running, setRunning] = useState(false);
+  const { outcome, running, run: runEach, reset } = useOneByOne<Row>();
   const stage = stageOf(permissions?.role);
   if (!stage) return null;
   const decision = bulkDecision[stage];
@@ -45,28 +39,16 @@ export const BulkReviewButton = () => {
   const selected = (data ?? []).filter((row) => selectedIds.includes(row.id));
   const waiting = selected.filter((row) => stages[stage].awaiting.includes(row.status));
 
-  const run = async () => {
-    setRunning(true);
-    const result: Outcome = { done: 0, succeeded: 0, failures: [] };
-    setOutcome({ ...result });
-    for (const row of waiting) {
-      try {
-        await dataProvider.review(stage, {
-          id: row.id,
-          version: row.version,
-          decision,
-          comment: comment.trim() || undefined,
-          conductConfirmed: needsConductConfirmation(decision) ? conductConfirmed : undefined,
-        });
-        result.succeeded += 1;
-      } catch (error) {
-        result.failures.push({ id: row.id, name: row.name, message: (error as Error).message });
-      }
-      result.done += 1;
-      setOutcome({ ...result, failures: [...result.failures] });
-    }
-    setRunning(false);
-  };
+  const run = () =>
+    runEach(waiting, (row) =>
+      dataProvider.review(stage, {
+        id: row.id,
+        version: row.version,
+        decision,
+        comment: comment.trim() || undefined,
+        conductConfirmed: needsConductConfirmation(decision) ? conductConfirmed : undefined,
+      }),
+    );
 
   const close = () => {
     if (running) return;
@@ -75,7 +57,7 @@ export const BulkReviewButton = () => {
       refresh();
     }
     setOpen(false);
-    setOutcome(null);
+    reset();
     setComment('');
     setConductConfirmed(false);
   };
@@ -95,23 +77,7 @@ export const BulkReviewButton = () => {
             </Alert>
           ) : null}
           {outcome ? (
-            <>
-              {running ? <LinearProgress variant="determinate" value={waiting.length ? (outcome.done / waiting.length) * 100 : 100} sx={{ mt: 2 }} /> : null}
-              <Alert severity={outcome.failures.length ? 'warning' : 'success'} sx={{ mt: 2 }} data-testid="bulk-review-result" data-succeeded={outcome.succeeded} data-failed={outcome.failures.length}>
-                {running
-                  ? translate('tepei.bulk.running', { done: outcome.done, count: waiting.length })
-                  : translate('tepei.bulk.result', { succeeded: outcome.succeeded, failed: outcome.failures.length })}
-              </Alert>
-              {outcome.failures.length ? (
-                <List dense subheader={<li>{translate('tepei.bulk.failures')}</li>} data-testid="bulk-review-failures">
-                  {outcome.failures.map((failure) => (
-                    <ListItem key={failure.id} disableGutters>
-                      <ListItemText primary={failure.name} secondary={failure.message} />
-                    </ListItem>
-                  ))}
-                </List>
-              ) : null}
-            </>
+            <OneByOneReport outcome={outcome} running={running} count={waiting.length} testId="bulk-review" />
           ) : (
             <>
               <TextField

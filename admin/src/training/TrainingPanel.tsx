@@ -1,6 +1,8 @@
 // 培养与结业 on an application's page, once the trainee has a training record (a confirmed
-// placement writes it): host, mentor, dates, the assessment and the certificate with its
-// download for those who may have it; the regional admin records the completion here.
+// placement writes it): the orientation attended, host, mentor, dates, the assessment and the
+// certificate with its download for those who may have it; the regional admin records the
+// orientation, the start of training and the completion here (also for a selected trainee not
+// placed yet, whose orientation may come first).
 import { Box, Button } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +13,7 @@ import { formatDate } from '../common/format.ts';
 import { FieldGrid, Item, Section } from '../common/Section.tsx';
 import { enumLabelKey } from '../enums.ts';
 import { CompleteTrainingDialog } from './CompleteTrainingDialog.tsx';
+import { type TrainingStep, TrainingStepDialog } from './TrainingStepDialog.tsx';
 import { applicationTraining } from './trainingRequests.ts';
 
 export const TrainingPanel = () => {
@@ -20,30 +23,53 @@ export const TrainingPanel = () => {
   const refresh = useRefresh();
   const queryClient = useQueryClient();
   const [completing, setCompleting] = useState(false);
+  const [step, setStep] = useState<TrainingStep | null>(null);
   const key = ['applicationTraining', record?.id];
   const { data } = useQuery({ queryKey: key, queryFn: () => applicationTraining(record!.id), enabled: !!record?.id });
   const training = data?.training;
-  if (!record || !data || !training) return null;
-  const canComplete = permissions?.role === 'REGIONAL' && data.status === 'IN_TRAINING';
+  const regional = permissions?.role === 'REGIONAL';
+  const nextStep: TrainingStep | null = !regional ? null : data?.status === 'SELECTED' ? 'orientation' : data?.status === 'ORIENTATION_ATTENDED' ? 'start' : null;
+  if (!record || !data || (!training && !nextStep)) return null;
+  const canComplete = regional && data.status === 'IN_TRAINING';
+  const reread = () => {
+    void queryClient.invalidateQueries({ queryKey: key });
+    refresh();
+  };
 
   return (
     <Section title="tepei.lifecycle.completion.title">
       <Box data-testid="training-panel">
         <FieldGrid>
-          <Item label="tepei.lifecycle.completion.host">{training.hostInstitution}</Item>
-          <Item label="tepei.lifecycle.completion.mentor">{training.mentor ?? '—'}</Item>
-          <Item label="tepei.lifecycle.completion.startedOn">{formatDate(training.startedOn)}</Item>
-          <Item label="tepei.lifecycle.completion.plannedEndOn">{formatDate(training.plannedEndOn)}</Item>
-          <Item label="tepei.lifecycle.completion.completedOn">{training.completedOn ? formatDate(training.completedOn) : '—'}</Item>
-          <Item label="tepei.lifecycle.completion.assessment">{training.assessment ? t(enumLabelKey('AssessmentResult', training.assessment)) : '—'}</Item>
-          <Item label="tepei.lifecycle.completion.certificateNumber">
-            <span data-testid="certificate-number">
-              {training.certificateNumber ?? (training.assessment ? t('tepei.lifecycle.completion.noCertificate') : '—')}
-            </span>
+          <Item label="tepei.lifecycle.training.orientation">
+            <span data-testid="training-orientation">{data.orientation ? `${data.orientation.session.title}（${formatDate(data.orientation.session.heldOn)}）` : '—'}</span>
           </Item>
+          {training ? (
+            <>
+              <Item label="tepei.lifecycle.completion.host">{training.hostInstitution}</Item>
+              <Item label="tepei.lifecycle.completion.mentor">{training.mentor ?? '—'}</Item>
+              <Item label="tepei.lifecycle.completion.startedOn">
+                <span data-testid="training-started-on">{formatDate(training.startedOn)}</span>
+              </Item>
+              <Item label="tepei.lifecycle.completion.plannedEndOn">{formatDate(training.plannedEndOn)}</Item>
+              <Item label="tepei.lifecycle.completion.completedOn">{training.completedOn ? formatDate(training.completedOn) : '—'}</Item>
+              <Item label="tepei.lifecycle.completion.assessment">{training.assessment ? t(enumLabelKey('AssessmentResult', training.assessment)) : '—'}</Item>
+              <Item label="tepei.lifecycle.completion.certificateNumber">
+                <span data-testid="certificate-number">
+                  {training.certificateNumber ?? (training.assessment ? t('tepei.lifecycle.completion.noCertificate') : '—')}
+                </span>
+              </Item>
+            </>
+          ) : (
+            <Item label="tepei.lifecycle.completion.host">{t('tepei.lifecycle.training.notPlaced')}</Item>
+          )}
         </FieldGrid>
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1 }}>
-          {training.certificatePdf ? <DownloadButton path={training.certificatePdf} label="tepei.lifecycle.completion.download" testId="certificate-download" /> : null}
+          {training?.certificatePdf ? <DownloadButton path={training.certificatePdf} label="tepei.lifecycle.completion.download" testId="certificate-download" /> : null}
+          {nextStep ? (
+            <Button size="small" variant="contained" onClick={() => setStep(nextStep)} data-testid={nextStep === 'orientation' ? 'record-orientation' : 'start-training'}>
+              {t(nextStep === 'orientation' ? 'tepei.lifecycle.training.recordOrientation' : 'tepei.lifecycle.training.startTraining')}
+            </Button>
+          ) : null}
           {canComplete ? (
             <Button size="small" variant="contained" onClick={() => setCompleting(true)} data-testid="complete-training">
               {t('tepei.lifecycle.completion.complete')}
@@ -57,8 +83,19 @@ export const TrainingPanel = () => {
           onClose={() => setCompleting(false)}
           onCompleted={() => {
             setCompleting(false);
-            void queryClient.invalidateQueries({ queryKey: key });
-            refresh();
+            reread();
+          }}
+        />
+      ) : null}
+      {step ? (
+        <TrainingStepDialog
+          step={step}
+          roundId={data.round.id}
+          trainees={[{ id: record.id, name: record.name, version: data.version, host: training?.hostInstitution ?? null }]}
+          startsOn={training?.startedOn}
+          onClose={(changed) => {
+            setStep(null);
+            if (changed) reread();
           }}
         />
       ) : null}

@@ -1,8 +1,10 @@
 // What the console asks the API about a trainee's year and its certificate: the training record
-// of one application (with the certificate's download path when the reader may have it), the
-// regional admin's completion, and the public check of a certificate number.
+// of one application (with the certificate's download path when the reader may have it), a
+// round's orientation sessions and selected trainees, the regional admin's orientation, start
+// and completion, and the public check of a certificate number.
 import { callMutation, type MutationSpec } from '../dataProvider/callMutation.ts';
 import { ApiError } from '../dataProvider/errors.ts';
+import { largestPage } from '../dataProvider/pagination.ts';
 import { readQuery } from '../common/readQuery.ts';
 
 export interface TrainingRecord {
@@ -26,6 +28,29 @@ export interface EarlierParticipation {
   completedOn: string | null;
 }
 
+export interface OrientationSession {
+  id: string;
+  title: string;
+  heldOn: string;
+  place: string;
+}
+
+/** The statuses between selection and training that the orientation page lists. */
+export const traineeStatuses = ['SELECTED', 'ORIENTATION_ATTENDED', 'IN_TRAINING'] as const;
+export type TraineeStatus = (typeof traineeStatuses)[number];
+
+/** A selected trainee as the orientation page and the training panel see them. */
+export interface Trainee {
+  id: string;
+  name: string;
+  serialNumber: string | null;
+  status: string;
+  version: number;
+  orientation: { session: OrientationSession } | null;
+  placement: { status: 'PROPOSED' | 'CONFIRMED'; host: { name: string } | null; mentor: string | null } | null;
+  training: { hostInstitution: string; mentor: string | null; startedOn: string } | null;
+}
+
 export interface CertificateCheck {
   certificateNumber: string;
   found: boolean;
@@ -33,11 +58,20 @@ export interface CertificateCheck {
 }
 
 const trainingFields = 'hostInstitution mentor startedOn plannedEndOn completedOn assessment certificateNumber certificatePdf';
+const sessionFields = 'id title heldOn place';
+const traineeFields = `id name serialNumber status version orientation { session { ${sessionFields} } } placement { status host { name } mentor } training { hostInstitution mentor startedOn }`;
 
 /** The queries, by name (checked against the schema by test/e2e/console-queries.test.ts). */
 export const trainingQueries = {
   applicationTraining: `query ApplicationTraining($id: ID!) {
-    node(id: $id) { __typename ... on Application { id status version training { ${trainingFields} } } }
+    node(id: $id) { __typename ... on Application { id status version round { id } orientation { session { ${sessionFields} } } training { ${trainingFields} } } }
+  }`,
+  orientationSessions: `query OrientationSessions($roundId: ID!) { orientationSessions(roundId: $roundId) { ${sessionFields} } }`,
+  roundTrainees: `query RoundTrainees($filter: ApplicationFilter!, $first: Int!, $after: String) {
+    applications(filter: $filter, first: $first, after: $after, orderBy: [{ field: NAME, direction: ASC }]) {
+      pageInfo { endCursor hasNextPage }
+      edges { node { ${traineeFields} } }
+    }
   }`,
   earlierParticipations: `query EarlierParticipations($id: ID!) {
     node(id: $id) { __typename ... on Application { id earlierTrainee earlierParticipations { year roundName statusLabel hostInstitution assessment completedOn } } }
@@ -58,13 +92,71 @@ export const completeTrainingMutation: MutationSpec = {
   data: `id status version training { ${trainingFields} }`,
 };
 
-export async function applicationTraining(id: string): Promise<{ status: string; version: number; training: TrainingRecord | null } | null> {
-  const data = await readQuery<{ node: { status: string; version: number; training: TrainingRecord | null } | null }>(trainingQueries.applicationTraining, { id });
+export const createOrientationSessionMutation: MutationSpec = {
+  field: 'createOrientationSession',
+  variables: '$roundId: ID!, $title: String!, $heldOn: Date!, $place: String!',
+  data: sessionFields,
+};
+
+export const recordOrientationMutation: MutationSpec = {
+  field: 'recordOrientation',
+  variables: '$id: ID!, $version: Int!, $sessionId: ID!',
+  data: traineeFields,
+};
+
+/** Host and mentor are left out: the API takes them from the confirmed placement. */
+export const startTrainingMutation: MutationSpec = {
+  field: 'startTraining',
+  variables: '$id: ID!, $version: Int!, $startedOn: Date!',
+  data: traineeFields,
+};
+
+export interface ApplicationTraining {
+  status: string;
+  version: number;
+  round: { id: string };
+  orientation: { session: OrientationSession } | null;
+  training: TrainingRecord | null;
+}
+
+export async function applicationTraining(id: string): Promise<ApplicationTraining | null> {
+  const data = await readQuery<{ node: ApplicationTraining | null }>(trainingQueries.applicationTraining, { id });
   return data.node;
 }
 
-export async function earlierParticipations(id: string): Promise<{ earlierTrainee: boolean; earlierParticipations: EarlierParticipation[] } | null> {
-  const data = await readQuery<{ node: { earlierTrainee: boolean; earlierParticipations: EarlierParticipation[] } | null }>(trainingQueries.earlierParticipations, { id });
+export async function orientationSessions(roundId: string): Promise<OrientationSession[]> {
+  return (await readQuery<{ orientationSessions: OrientationSession[] }>(trainingQueries.orientationSessions, { roundId })).orientationSessions;
+}
+
+/** Every selected trainee of the round, page after page (a round selects up to 400). */
+export async function roundTrainees(roundYear: number): Promise<Trainee[]> {
+  interface Page {
+    applications: { pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: { node: Trainee }[] };
+  }
+  const trainees: Trainee[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Page = await readQuery<Page>(trainingQueries.roundTrainees, { filter: { roundYear, statuses: traineeStatuses }, first: largestPage, after });
+    trainees.push(...page.applications.edges.map((edge) => edge.node));
+    if (!page.applications.pageInfo.hasNextPage || !page.applications.pageInfo.endCursor) return trainees;
+    after = page.applications.pageInfo.endCursor;
+  }
+}
+
+export function createOrientationSession(roundId: string, input: { title: string; heldOn: string; place: string }) {
+  return callMutation<OrientationSession>(createOrientationSessionMutation, { roundId, ...input });
+}
+
+export function recordOrientation(trainee: Pick<Trainee, 'id' | 'version'>, sessionId: string) {
+  return callMutation<Trainee>(recordOrientationMutation, { id: trainee.id, version: trainee.version, sessionId });
+}
+
+export function startTraining(trainee: Pick<Trainee, 'id' | 'version'>, startedOn: string) {
+  return callMutation<Trainee>(startTrainingMutation, { id: trainee.id, version: trainee.version, startedOn });
+}
+
+export async function earlierParticipations(id: string): Promise<{ earlierTrainee: boolean | null; earlierParticipations: EarlierParticipation[] } | null> {
+  const data = await readQuery<{ node: { earlierTrainee: boolean | null; earlierParticipations: EarlierParticipation[] } | null }>(trainingQueries.earlierParticipations, { id });
   return data.node;
 }
 

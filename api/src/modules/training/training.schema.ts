@@ -55,6 +55,18 @@ builder.prismaObject('TrainingRecord', {
 
 builder.prismaObjectField('Application', 'training', (t) => t.relation('training', { nullable: true }));
 
+builder.prismaObject('OrientationAttendance', {
+  description: '学员参加训前培训的登记',
+  fields: (t) => ({
+    session: t.relation('session'),
+    attendedAt: t.expose('attendedAt', { type: 'DateTime', description: '登记时间' }),
+  }),
+});
+
+builder.prismaObjectField('Application', 'orientation', (t) =>
+  t.relation('attendance', { nullable: true, description: '已登记参加的训前培训；尚未登记的为空' }),
+);
+
 builder.prismaObjectField(RoundType, 'completionListXlsx', (t) =>
   t.string({
     nullable: true,
