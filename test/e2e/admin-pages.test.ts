@@ -259,6 +259,25 @@ describe('the regional administrator in the console', () => {
       if (node.applicantName) expect(text).toContain(node.applicantName);
       expect(text).toContain(node.reason);
     }
+    // And says how many rows it wrote.
+    await expect.poll(() => page.getByText(`已导出 ${blacklist.totalCount} 条`).count()).toBe(1);
+  });
+
+  it('exports a list longer than one export can hold as its first rows, saying how many were left out', async () => {
+    // More audit records than an export writes (ListExportButton's exportLimit, 1000).
+    const before = await api.prisma.auditRecord.count();
+    const missing = Math.max(0, 1001 - before);
+    await api.prisma.auditRecord.createMany({
+      data: Array.from({ length: missing }, (_, index) => ({ requestId: `export-test-${index}`, operation: 'login', result: 'REFUSED' as const, errorCode: 'INVALID_CREDENTIALS', at: new Date(now.getTime() - (index + 1) * 60_000) })),
+    });
+    const total = before + missing;
+    await page.goto(listRoute('auditRecords'));
+    await page.getByRole('button', { name: '导出 Excel' }).waitFor();
+    const exported = await downloadBy(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.actualRowCount).toBe(1000 + 1);
+    await expect.poll(() => page.getByText(`列表共 ${total} 条，已导出前 1000 条`, { exact: false }).count()).toBe(1);
   });
 
   it('creates a prefecture reviewer for an area, who can then sign in to the API with that scope', async () => {

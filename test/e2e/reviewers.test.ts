@@ -389,6 +389,7 @@ describe('the review queues', () => {
     const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
     expect(header).toEqual(expect.arrayContaining(['姓名', '申报状态', '培养方式', '推荐条件核验']));
     expect(sheet.actualRowCount - 1).toBe(remaining.totalCount);
+    await expect.poll(() => page.getByText(`已导出 ${remaining.totalCount} 条`).count()).toBe(1);
     const nameColumn = header.indexOf('姓名') + 1;
     const names = Array.from({ length: sheet.actualRowCount - 1 }, (_, index) => String(sheet.getRow(index + 2).getCell(nameColumn).value));
     expect(names.slice(0, remaining.rows.length)).toEqual(remaining.rows.map((row) => row.name));

@@ -5,7 +5,7 @@ import { EnumField } from '../common/EnumField.tsx';
 import { ListGrid } from '../common/ListGrid.tsx';
 import { enumChoices } from '../enums.ts';
 import { AreaApplicationCount } from './AreaApplicationCount.tsx';
-import { xlsxExporter } from '../common/xlsxExporter.ts';
+import { ExportingListActions } from '../common/ListExportButton.tsx';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
@@ -14,7 +14,7 @@ const filters = [
 ];
 
 export const AreaList = () => (
-  <List filters={filters} perPage={50} exporter={xlsxExporter} sort={{ field: 'code', order: 'ASC' }} pagination={false}>
+  <List filters={filters} perPage={50} actions={<ExportingListActions />} sort={{ field: 'code', order: 'ASC' }} pagination={false}>
     <ListGrid bulkActionButtons={false} rowClick={false} data-testid="area-list">
       <TextField source="code" />
       <TextField source="name" />

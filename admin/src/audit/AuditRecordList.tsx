@@ -11,7 +11,7 @@ import { TranslatedField } from '../common/TranslatedField.tsx';
 import { enumChoices } from '../enums.ts';
 import { DetailsField, ErrorCodeField, OperatorField, TargetField } from './AuditFields.tsx';
 import { appMessagesZh } from '../i18n/zh-CN.ts';
-import { xlsxExporter } from '../common/xlsxExporter.ts';
+import { ExportingListActions } from '../common/ListExportButton.tsx';
 
 const operationChoices = Object.keys(appMessagesZh.tepei.operations).map((operation) => ({ id: operation, name: `tepei.operations.${operation}` }));
 
@@ -40,7 +40,7 @@ const phoneRow = {
 };
 
 export const AuditRecordList = () => (
-  <List filters={filters} perPage={25} exporter={xlsxExporter} sort={{ field: 'at', order: 'DESC' }}>
+  <List filters={filters} perPage={25} actions={<ExportingListActions />} sort={{ field: 'at', order: 'DESC' }}>
     <ListGrid phone={phoneRow} bulkActionButtons={false} rowClick="show" data-testid="audit-list">
       <DateTimeField source="at" sortable={false} />
       <TranslatedField source="operation" messages="operations" sortable={false} />

@@ -1,6 +1,6 @@
 // 失信名单: applicants and sending units barred for 5 years from listing (DOMAIN.md), each with
 // the date it runs until (有效至) and whether it is in force; the regional admin lists and lifts.
-import { CreateButton, ExportButton, List, BooleanInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { CreateButton, List, BooleanInput, TextField, TopToolbar, usePermissions } from 'react-admin';
 import { EnumText } from '../common/EnumField.tsx';
 import { ListGrid, useListWidth } from '../common/ListGrid.tsx';
 import { beijingDate } from '../common/format.ts';
@@ -10,7 +10,7 @@ import { BeijingDateField } from './BeijingDateField.tsx';
 import { LiftListingButton } from './LiftListingButton.tsx';
 import { LiftedField } from './LiftedField.tsx';
 import { ListingStatusField } from './ListingStatusField.tsx';
-import { xlsxExporter } from '../common/xlsxExporter.ts';
+import { ListExportButton } from '../common/ListExportButton.tsx';
 
 // Names, codes and dates stay on one line; the account of what happened takes the width left.
 const columns = {
@@ -29,7 +29,7 @@ const Actions = () => {
   return (
     <TopToolbar>
       {permissions?.role === 'REGIONAL' ? <CreateButton label="tepei.admin.blacklist.create" data-testid="create-listing" /> : null}
-      <ExportButton />
+      <ListExportButton />
     </TopToolbar>
   );
 };
@@ -60,7 +60,7 @@ export const BlacklistList = () => {
   // The ID number and the lifting only where there is room; the rest always.
   const desktop = useListWidth() === 'desktop';
   return (
-  <List filters={filters} actions={<Actions />} perPage={25} exporter={xlsxExporter} sort={{ field: 'listedAt', order: 'DESC' }}>
+  <List filters={filters} actions={<Actions />} perPage={25} sort={{ field: 'listedAt', order: 'DESC' }}>
     <ListGrid bulkActionButtons={false} rowClick={false} data-testid="blacklist-list" sx={columns} phone={phoneRow}>
       <TextField source="applicantName" sortable={false} emptyText="—" />
       {desktop ? <TextField source="applicantIdNumber" sortable={false} emptyText="—" /> : null}

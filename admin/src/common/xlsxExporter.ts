@@ -1,14 +1,12 @@
-// Excel export of any list: react-admin's exporter, writing a real .xlsx in the browser
+// Excel export of any list the browser writes (ListExportButton.tsx): a real .xlsx
 // (write-excel-file, loaded only when someone exports). The columns are the list's own fields
 // in the order the list asks for them, headed by their labels (resources.<name>.fields.*); the
 // API's schema says which values are enums, instants or booleans so that each is written as
 // reviewers read it (labels, Beijing time, 是/否). The rows are what the API gave this reader,
 // so what it masks stays masked.
 import { getNamedType, isEnumType, isObjectType, type GraphQLField, type GraphQLObjectType } from 'graphql';
-import type { Exporter } from 'react-admin';
 import { resourceSpec } from '../dataProvider/resources.ts';
 import { apiSchema } from '../dataProvider/schema.ts';
-import { saveFile } from '../dataProvider/files.ts';
 import { i18nProvider } from '../i18n/index.ts';
 import { beijingDate, formatDateTime } from './format.ts';
 
@@ -94,9 +92,3 @@ export async function xlsxBlob(resource: string, records: Record<string, unknown
   const data = sheet.map((row, index) => row.map((value) => (value === null ? null : index === 0 ? { value, fontWeight: 'bold' as const } : { value })));
   return writeXlsxFile(data, { sheet: translate(`resources.${resource}.name`, resource).split('||||').pop()!.trim().slice(0, 31), columns: widths, stickyRowsCount: 1 }).toBlob();
 }
-
-/** react-admin's `exporter` for any list: `<List exporter={xlsxExporter}>`. */
-export const xlsxExporter: Exporter = async (records, _fetchRelated, _dataProvider, resource) => {
-  const name = resource ?? 'applications';
-  saveFile({ blob: await xlsxBlob(name, records as Record<string, unknown>[]), fileName: exportFileName(name) });
-};

@@ -9,6 +9,8 @@ import { ApiError } from './errors.ts';
 export interface DownloadedFile {
   blob: Blob;
   fileName: string;
+  /** The rows of an exported list, when the API says (x-total-count). */
+  rowCount?: number;
 }
 
 /** The name of RFC 6266's `filename*=UTF-8''…` (the Chinese one), else the plain `filename`. */
@@ -42,7 +44,12 @@ export async function fetchFile(path: string): Promise<DownloadedFile> {
   }
   if (!response.ok) throw await refusal(response);
   const fallback = decodeURIComponent(path.split('?')[0]!.split('/').pop() ?? 'download');
-  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), fallback) };
+  const rows = response.headers.get('x-total-count');
+  return {
+    blob: await response.blob(),
+    fileName: fileNameOf(response.headers.get('content-disposition'), fallback),
+    ...(rows !== null && /^\d+$/.test(rows) ? { rowCount: Number(rows) } : {}),
+  };
 }
 
 /** Offers the bytes to the user as a download named `fileName`. */
@@ -59,6 +66,9 @@ export function saveFile({ blob, fileName }: DownloadedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export async function downloadFile(path: string): Promise<void> {
-  saveFile(await fetchFile(path));
+/** Fetches and offers the file; what was fetched, for a caller that reports it. */
+export async function downloadFile(path: string): Promise<DownloadedFile> {
+  const file = await fetchFile(path);
+  saveFile(file);
+  return file;
 }

@@ -523,6 +523,7 @@ const appMessagesEn: typeof appMessagesZh = {
         },
       },
     },
+    export: { done: 'Exported %{count} rows', shortened: 'The list has %{total} rows; the first %{count} were exported: narrow the filter to export the rest' },
     queue: {
       allRounds: 'All rounds',
       savedViews: 'Saved views',

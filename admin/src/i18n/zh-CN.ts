@@ -526,6 +526,7 @@ export const appMessagesZh = {
         },
       },
     },
+    export: { done: '已导出 %{count} 条', shortened: '列表共 %{total} 条，已导出前 %{count} 条：请缩小筛选范围后分次导出其余的' },
     queue: {
       allRounds: '全部年度',
       savedViews: '常用视图',

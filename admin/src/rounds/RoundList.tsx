@@ -11,7 +11,7 @@ import { RoundPhaseField } from './RoundPhaseField.tsx';
 import { useFinishedRounds } from './roundState.ts';
 import { ShortageSpecialtiesField } from './ShortageSpecialtiesField.tsx';
 import type { RoundRecord } from './types.ts';
-import { xlsxExporter } from '../common/xlsxExporter.ts';
+import { ExportingListActions } from '../common/ListExportButton.tsx';
 import { CompletionListButton } from '../training/CompletionListButton.tsx';
 
 const EditUntilFinished = () => {
@@ -67,7 +67,7 @@ export const RoundList = () => {
   // and the places are on 名额管理 all the same.
   const desktop = useListWidth() === 'desktop';
   return (
-  <List perPage={25} exporter={xlsxExporter} sort={{ field: 'year', order: 'DESC' }} pagination={false}>
+  <List perPage={25} actions={<ExportingListActions />} sort={{ field: 'year', order: 'DESC' }} pagination={false}>
     <ListGrid phone={phoneRow} bulkActionButtons={false} rowClick={false} data-testid="round-list">
       <TextField source="name" sortable={false} />
       <RoundPhaseField label="resources.rounds.fields.phase" />

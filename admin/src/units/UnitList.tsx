@@ -3,7 +3,7 @@
 import { List, NumberField, ReferenceInput, SelectInput, TextField } from 'react-admin';
 import { EnumField } from '../common/EnumField.tsx';
 import { ListGrid } from '../common/ListGrid.tsx';
-import { xlsxExporter } from '../common/xlsxExporter.ts';
+import { ExportingListActions } from '../common/ListExportButton.tsx';
 
 const filters = [
   <ReferenceInput key="areaId" source="areaId" reference="areas" perPage={100} alwaysOn>
@@ -12,7 +12,7 @@ const filters = [
 ];
 
 export const UnitList = () => (
-  <List filters={filters} perPage={25} exporter={xlsxExporter} sort={{ field: 'id', order: 'ASC' }}>
+  <List filters={filters} perPage={25} actions={<ExportingListActions />} sort={{ field: 'id', order: 'ASC' }}>
     <ListGrid bulkActionButtons={false} rowClick={false} data-testid="unit-list">
       <TextField source="name" sortable={false} />
       <TextField source="area.name" sortable={false} />

@@ -1,5 +1,5 @@
 // 账户: reviewers, administrators and analysts (the regional admin manages them; the analyst reads).
-import { CreateButton, ExportButton, List, SelectInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { CreateButton, List, SelectInput, TextField, TopToolbar, usePermissions } from 'react-admin';
 import type { Permissions } from '../authProvider.ts';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { EnumField, EnumText } from '../common/EnumField.tsx';
@@ -8,7 +8,7 @@ import type { UserRecord } from './types.ts';
 import { enumChoices } from '../enums.ts';
 import { AccountActions } from './AccountActions.tsx';
 import { AccountStatusField } from './AccountStatusField.tsx';
-import { xlsxExporter } from '../common/xlsxExporter.ts';
+import { ListExportButton } from '../common/ListExportButton.tsx';
 
 const filters = [<SelectInput key="role" source="role" choices={enumChoices('Role')} alwaysOn />];
 
@@ -17,7 +17,7 @@ const Actions = () => {
   return (
     <TopToolbar>
       {permissions?.role === 'REGIONAL' ? <CreateButton data-testid="create-user" /> : null}
-      <ExportButton />
+      <ListExportButton />
     </TopToolbar>
   );
 };
@@ -45,7 +45,7 @@ const phoneRow = {
 };
 
 export const UserList = () => (
-  <List filters={filters} actions={<Actions />} perPage={25} exporter={xlsxExporter} sort={{ field: 'username', order: 'ASC' }}>
+  <List filters={filters} actions={<Actions />} perPage={25} sort={{ field: 'username', order: 'ASC' }}>
     <ListGrid phone={phoneRow} bulkActionButtons={false} rowClick={false} data-testid="user-list" sx={{ '& .RaDatagrid-headerCell, & .column-username, & .column-role': { whiteSpace: 'nowrap' } }}>
       <TextField source="username" sortable={false} />
       <TextField source="displayName" sortable={false} />
