@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { arrangePlacementRound } from '../fixtures/placement.ts';
 import { type TestApi } from '../support/api.ts';
-import { globalId } from '../support/workflow.ts';
+import { globalId, registerApplicant } from '../support/workflow.ts';
 import { type ConsoleServer, useConsole } from './support/console.ts';
 import { screenshotsAtSizes, signIn } from './support/pages.ts';
 
@@ -82,5 +82,22 @@ describe('placement', () => {
     const moved = await api.prisma.auditRecord.findFirstOrThrow({ where: { operation: 'movePlacement' }, orderBy: { id: 'desc' } });
     expect(moved.result).toBe('SUCCESS');
     await screenshotsAtSizes(page, 'placement-confirmed', { fullPage: false });
+  });
+
+  it('shows the trainee their host, mentor and dates once confirmed', async () => {
+    // One of the trainees, signed in with an account of their own (the fixture's applications were filed without one).
+    const trainee = await api.prisma.application.findFirstOrThrow({ where: { roundId }, include: { training: true }, orderBy: { id: 'asc' } });
+    await registerApplicant(api, { idNumber: trainee.idNumber, name: trainee.name, phone: trainee.phone }, trainee.unitId);
+    const account = await api.prisma.user.findFirstOrThrow({ where: { idNumber: trainee.idNumber } });
+    await api.prisma.application.update({ where: { id: trainee.id }, data: { applicantId: account.id } });
+    const own = await signIn(consoleUnderTest.browser, server.url, account.username, undefined, 'Passw0rd2025');
+    await own.goto(`${server.url}/#/myApplications/${encodeURIComponent(globalId('Application', trainee.id))}/show`);
+    const panel = own.getByTestId('training-panel');
+    await panel.waitFor(patiently);
+    const text = (await panel.textContent())!;
+    expect(text).toContain(trainee.training!.hostInstitution);
+    expect(text).toContain('2026-06-01');
+    await screenshotsAtSizes(own, 'placement-trainee', { fullPage: false, settle: () => panel.waitFor() });
+    await own.context().close();
   });
 });
