@@ -1,6 +1,6 @@
 // A database holding one synthetic round of the size under test: created on the server (or in
 // an embedded PGlite folder), migrated by the project's own migrate, seeded with the demo data
-// (areas, units, demo accounts, the 2025 round), grown with synthetic applications, with the
+// (areas, units, demo accounts, the closed rounds 2023–2025), its open round grown with synthetic applications to the size, with the
 // derived relaxed-rule copy filled in, and analysed.
 import fs from 'node:fs';
 import pg from 'pg';

@@ -61,9 +61,15 @@ const emptyChunk = (): Chunk => ({
   scans: [],
 });
 
-/** Adds applications to the open round until the database holds `total`; returns how many were added. */
+/**
+ * Adds applications to the open round until it holds `total`; returns how many were added.
+ * The size is the open round's alone: the closed rounds the seed holds (2023–2025) come on top.
+ */
 export async function addSyntheticApplications(client: pg.Client, total: number, today: Date, log: (line: string) => void): Promise<number> {
-  const [{ count }] = (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM "Application"')).rows as [{ count: number }];
+  const round = currentRound(today);
+  const [{ count }] = (
+    await client.query<{ count: number }>('SELECT count(*)::int AS count FROM "Application" WHERE "roundId" = $1', [round.id])
+  ).rows as [{ count: number }];
   const missing = total - count;
   if (missing <= 0) return 0;
 
@@ -71,7 +77,6 @@ export async function addSyntheticApplications(client: pg.Client, total: number,
     await client.query<AreaRef>('SELECT id, code, name, "isSouthernXinjiang" FROM "Area" ORDER BY "sortOrder", code')
   ).rows;
   const units = buildUnits(new Map(areas.map((area) => [area.code, area])));
-  const round = currentRound(today);
   const quota = quotaTable(round, areas);
   const { actors } = staffAccounts(areas, units);
 

@@ -36,8 +36,8 @@ export function userId(username: string): string {
   return seedId(`user:${username}`);
 }
 
-/** Staff accounts exist before the 2025 round opened. */
-export const staffCreatedAt = beijingInstant('2025-01-06', '09:00:00.000');
+/** Staff accounts exist before the first round of the demo (2023) opened. */
+export const staffCreatedAt = beijingInstant('2023-01-06', '09:00:00.000');
 
 function prefectureDisplayName(area: AreaRef): string {
   if (area.code === 'XPCC') return '兵团人力资源和社会保障局审核员';

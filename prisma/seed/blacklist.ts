@@ -1,4 +1,4 @@
-// 失信名单: the 2025 abandonments (applicant and unit, 5 years) and the scenarios' listings.
+// 失信名单: the 2025 abandonments (applicant and unit, 5 years; 2023 and 2024 had none) and the scenarios' listings.
 import type { Prisma } from '../src/client.ts';
 import { blacklistExpiresAt } from '../src/reference/blacklist-term.ts';
 import type { PlannedApplication } from './applications.ts';
@@ -31,7 +31,7 @@ export function blacklistRows(applications: readonly PlannedApplication[], admin
       applicantIdNumber: listing.listsApplicant ? application.person.idNumber : null,
       applicantName: listing.listsApplicant ? application.person.name : null,
       unitId: listing.listsUnit ? application.unit.id : null,
-      // The listing came from an earlier round this database does not hold.
+      // The application the listing came from is not part of the demo data.
       applicationId: null,
       reasonKind: listing.reasonKind,
       reason: listing.reason,

@@ -1,5 +1,6 @@
-// The two rounds of the demo: 2025, closed, exactly as 新人社函〔2025〕38号 set it; and the
-// round now open, whose applicant deadline is the next 5 March at or after `today`.
+// The rounds of the demo: 2025, closed, exactly as 新人社函〔2025〕38号 set it; the earlier
+// rounds 2023 and 2024, closed, on the same calendar; and the round now open, whose applicant
+// deadline is the next 5 March at or after `today`.
 import type { Prisma, TrainingMode } from '../src/client.ts';
 import { areaProfile } from './area-profiles.ts';
 import { addDays, beijingDateOf, beijingInstant, dayMs, endOfBeijingDay } from './calendar.ts';
@@ -11,8 +12,8 @@ export interface SeedRound {
   year: number;
   name: string;
   noticeNumber: string | null;
-  /** YYYY-MM-DD */
-  noticeDate: string;
+  /** YYYY-MM-DD; null when the demo does not know the notice. */
+  noticeDate: string | null;
   applicationDeadline: Date;
   recommendationDeadline: Date;
   /** YYYY-MM-DD: born on or after it. */
@@ -45,25 +46,41 @@ export function ageCutoffFor(year: number): string {
   return `${year - 45}-01-01`;
 }
 
-export function historicRound(): SeedRound {
+/** The closed rounds before 2025, in the order they ran. */
+export const earlierRoundYears = [2023, 2024] as const;
+
+/**
+ * A closed round on 2025's calendar (deadlines 5 and 20 March, training June to May, the story
+ * told by 1 July of the next year) with 2025's shortage specialties (our design). Only 2025's
+ * notice is a real document; an earlier round's number and date are not invented.
+ */
+function closedRound(year: number, notice: { number: string; date: string } | null): SeedRound {
   return {
-    id: seedRoundId(2025),
-    year: 2025,
-    name: '2025年度',
-    noticeNumber: '新人社函〔2025〕38号',
-    noticeDate: '2025-02-13',
-    applicationDeadline: endOfBeijingDay('2025-03-05'),
-    recommendationDeadline: endOfBeijingDay('2025-03-20'),
-    ageCutoffDate: ageCutoffFor(2025),
+    id: seedRoundId(year),
+    year,
+    name: `${year}年度`,
+    noticeNumber: notice?.number ?? null,
+    noticeDate: notice?.date ?? null,
+    applicationDeadline: endOfBeijingDay(`${year}-03-05`),
+    recommendationDeadline: endOfBeijingDay(`${year}-03-20`),
+    ageCutoffDate: ageCutoffFor(year),
     remotePlaces: 200,
     localPlaces: 200,
     trainingMonths: 12,
     shortageSpecialties: ['临床医学', '护理学', '计算机科学与技术', '农学', '水利工程', '学前教育'],
-    opensAt: beijingInstant('2025-02-14', '09:00:00.000'),
-    activityEndsAt: beijingInstant('2026-07-01'),
+    opensAt: beijingInstant(`${year}-02-14`, '09:00:00.000'),
+    activityEndsAt: beijingInstant(`${year + 1}-07-01`),
     closed: true,
-    createdAt: beijingInstant('2025-02-10', '10:00:00.000'),
+    createdAt: beijingInstant(`${year}-02-10`, '10:00:00.000'),
   };
+}
+
+export function historicRound(): SeedRound {
+  return closedRound(historicRoundYear, { number: '新人社函〔2025〕38号', date: '2025-02-13' });
+}
+
+export function earlierRounds(): SeedRound[] {
+  return earlierRoundYears.map((year) => closedRound(year, null));
 }
 
 /** How long before `today` the open round started taking applications. */
@@ -100,7 +117,7 @@ export function roundRow(round: SeedRound): Prisma.RoundCreateManyInput {
     year: round.year,
     name: round.name,
     noticeNumber: round.noticeNumber,
-    noticeDate: new Date(`${round.noticeDate}T00:00:00.000Z`),
+    noticeDate: round.noticeDate === null ? null : new Date(`${round.noticeDate}T00:00:00.000Z`),
     applicationDeadline: round.applicationDeadline,
     recommendationDeadline: round.recommendationDeadline,
     ageCutoffDate: new Date(`${round.ageCutoffDate}T00:00:00.000Z`),
@@ -108,7 +125,7 @@ export function roundRow(round: SeedRound): Prisma.RoundCreateManyInput {
     localPlaces: round.localPlaces,
     trainingMonths: round.trainingMonths,
     shortageSpecialties: round.shortageSpecialties,
-    // The closed round was closed by the bureau at the end of its year (rounds/round-phase.ts).
+    // A closed round was closed by the bureau at the end of its year (rounds/round-phase.ts).
     stage: round.closed ? 'CLOSED' : 'OPEN',
     createdAt: round.createdAt,
     updatedAt: round.createdAt,

@@ -1,7 +1,7 @@
 // The demo data of DOMAIN.md (written by `pnpm db:seed`, api/src/seed-cli.ts) — 19 areas, 80 units, 71 host institutions
-// with their places (host-institutions.ts), the 2025 round (closed, placed,
-// trained) and the open round (mid-review), about 1,500 applications with their full
-// histories, the blacklist and the scenarios of edge-cases.ts.
+// with their places (host-institutions.ts), the closed rounds 2023, 2024 and 2025 (placed,
+// trained, certified) and the open round (mid-review), about 2,900 applications with their
+// full histories, the blacklist and the scenarios of edge-cases.ts.
 //
 // Deterministic: every choice comes from named PRNG streams and every id is a UUIDv5 of a
 // stable key, so the same `today` gives the same rows. Idempotent: a seeded database is left
@@ -11,13 +11,13 @@ import { areaFacts } from '../src/reference/areas.ts';
 import { traineeNumber, traineeNumberPrefix } from '../src/reference/trainee-number.ts';
 import { applicantAccounts, staffAccounts, userId } from './accounts.ts';
 import type { ApplicationForm } from './application-form.ts';
-import { type PlannedApplication, planHistoricRound, planOpenRound, reserveEdgeCaseIdNumbers } from './applications.ts';
+import { type PlannedApplication, planEarlierRounds, planHistoricRound, planOpenRound, reserveEdgeCaseIdNumbers, story2025 } from './applications.ts';
 import { blacklistRows } from './blacklist.ts';
 import { beijingDateOf, calendarDate, minuteMs } from './calendar.ts';
-import { blacklistedUnitName, edgeCases } from './edge-cases.ts';
+import { blacklistedUnitName, edgeCases, scenarioListings } from './edge-cases.ts';
 import { type WrittenHistory, writeHistory } from './history.ts';
 import { Random, seedId } from './random.ts';
-import { currentRound, historicRound, historicRoundYear, quotaRows, quotaTable, roundRow, seedRoundId } from './rounds.ts';
+import { currentRound, earlierRounds, historicRound, historicRoundYear, quotaRows, quotaTable, roundRow, seedRoundId } from './rounds.ts';
 import { hostPlacesRows, hostRows, seedHosts } from './host-institutions.ts';
 import { signedScanRows } from './signed-scans.ts';
 import { trainingRows } from './training.ts';
@@ -161,19 +161,30 @@ interface SeedRows {
 /** Everything to write, computed in memory: no query depends on another's result. */
 function buildRows(areas: readonly AreaRef[], today: Date): SeedRows {
   const units = buildUnits(new Map(areas.map((area) => [area.code, area])));
+  const earlier = earlierRounds();
   const past = historicRound();
   const open = currentRound(today);
-  const pastQuota = quotaTable(past, areas);
-  const openQuota = quotaTable(open, areas);
+  const rounds = [...earlier, past, open];
+  const closedRounds = [...earlier, past];
+  const quotas = new Map(rounds.map((round) => [round.id, quotaTable(round, areas)]));
+  const pastQuota = quotas.get(past.id)!;
+  const openQuota = quotas.get(open.id)!;
   const staff = staffAccounts(areas, units);
 
   const population = { areas, units, takenIdNumbers: new Set<string>() };
   reserveEdgeCaseIdNumbers(open.year, population.takenIdNumbers);
   const blacklistedUnit = unitByName(units, blacklistedUnitName);
   const scenarioUnits = new Set(edgeCases(open.year).map((edgeCase) => unitByName(units, edgeCase.unitName).id));
-  const historic = planHistoricRound(past, pastQuota, population, new Set([blacklistedUnit.id]), scenarioUnits);
+  const historic = planHistoricRound(past, pastQuota, population, new Set([blacklistedUnit.id]), scenarioUnits, story2025);
   const barredNow = new Set([blacklistedUnit.id, ...historic.abandonedUnitIds]);
-  const planned = [...historic.applications, ...planOpenRound(open, openQuota, population, barredNow, historic.applications)];
+  const later = [...historic.applications, ...planOpenRound(open, openQuota, population, barredNow, historic.applications)];
+  // The scenarios' units on the blacklist (one of them listed until 2024) send nobody in 2023 and 2024 either.
+  const listedUnits = new Set(
+    scenarioListings
+      .filter((listing) => listing.listsUnit)
+      .map((listing) => unitByName(units, edgeCases(open.year).find((edgeCase) => edgeCase.name === listing.scenario)!.unitName).id),
+  );
+  const planned = [...planEarlierRounds(earlier, quotas, population, listedUnits), ...later];
 
   const histories = new Map<string, WrittenHistory>();
   for (const application of planned) {
@@ -197,10 +208,8 @@ function buildRows(areas: readonly AreaRef[], today: Date): SeedRows {
     );
   }
   const serials = serialNumbers(planned, histories);
-  const training = trainingRows(past, planned, histories, staff.actors.adminId);
+  const training = closedRounds.map((round) => trainingRows(round, planned, histories, staff.actors.adminId));
   const hosts = seedHosts();
-  const pastHostUse = new Map<string, number>();
-  for (const placement of training.placements) pastHostUse.set(placement.hostInstitutionId!, (pastHostUse.get(placement.hostInstitutionId!) ?? 0) + 1);
   const scans = signedScanRows(planned, histories, staff.actors);
   const childRows = <T extends object>(pick: (application: PlannedApplication) => T[], kind: string) =>
     planned.flatMap((application) =>
@@ -208,29 +217,44 @@ function buildRows(areas: readonly AreaRef[], today: Date): SeedRows {
     );
 
   return {
-    rounds: [roundRow(past), roundRow(open)],
-    quotaAllocations: [...quotaRows(past, pastQuota, areas), ...quotaRows(open, openQuota, areas)],
-    units: unitRows(units, past.createdAt),
+    rounds: rounds.map(roundRow),
+    quotaAllocations: rounds.flatMap((round) => quotaRows(round, quotas.get(round.id)!, areas)),
+    // The registry, the units and the staff were there before the first round.
+    units: unitRows(units, rounds[0]!.createdAt),
     users: [...staff.rows, ...applicantAccounts(planned, histories)],
     applications: planned.map((application) => applicationRow(application, histories.get(application.id)!, serials.get(application.id) ?? null)),
     workHistory: childRows((application) => application.forms.workHistory, 'work'),
     awards: childRows((application) => application.forms.awards, 'award'),
     publications: childRows((application) => application.forms.publications, 'publication'),
-    hostInstitutions: hostRows(hosts, past.createdAt),
-    hostPlaces: [...hostPlacesRows(past, hosts, pastHostUse), ...hostPlacesRows(open, hosts, null)],
-    placements: training.placements,
+    hostInstitutions: hostRows(hosts, rounds[0]!.createdAt),
+    hostPlaces: [
+      ...closedRounds.flatMap((round, index) => hostPlacesRows(round, hosts, hostUse(training[index]!.placements))),
+      ...hostPlacesRows(open, hosts, null),
+    ],
+    placements: training.flatMap((rows) => rows.placements),
     hostPreferences: childRows((application) => application.forms.hostPreferences, 'host'),
-    classifiedItems: classifiedItems(planned, histories),
+    // 2025's and the open round's items keep the stream they always drew from; each earlier round has its own.
+    classifiedItems: [
+      ...classifiedItems(later, histories, 'classified-items', 8),
+      ...earlier.flatMap((round) => classifiedItems(planned.filter((application) => application.round.id === round.id), histories, `classified-items:${round.year}`, 4)),
+    ],
     statusChanges: planned.flatMap((application) => histories.get(application.id)!.statusChanges),
     reviews: planned.flatMap((application) => histories.get(application.id)!.reviews),
     reviewFindings: planned.flatMap((application) => histories.get(application.id)!.findings),
-    orientationSessions: training.sessions,
-    orientationAttendances: training.attendances,
-    trainingRecords: training.records,
+    orientationSessions: training.flatMap((rows) => rows.sessions),
+    orientationAttendances: training.flatMap((rows) => rows.attendances),
+    trainingRecords: training.flatMap((rows) => rows.records),
     blacklistEntries: blacklistRows(planned, staff.actors.adminId),
     documents: scans.documents,
     documentContents: scans.contents,
   };
+}
+
+/** Trainees placed at each host in one closed round. */
+function hostUse(placements: readonly Prisma.PlacementCreateManyInput[]): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const placement of placements) used.set(placement.hostInstitutionId!, (used.get(placement.hostInstitutionId!) ?? 0) + 1);
+  return used;
 }
 
 function applicationRow(application: PlannedApplication, history: WrittenHistory, serialNumber: string | null): Prisma.ApplicationCreateManyInput {
@@ -267,13 +291,18 @@ function serialNumbers(applications: readonly PlannedApplication[], histories: R
 }
 
 /** A few applicants declared classified work, sent through the classified channel on the day they submitted. */
-function classifiedItems(applications: readonly PlannedApplication[], histories: ReadonlyMap<string, WrittenHistory>): Prisma.ClassifiedItemCreateManyInput[] {
-  const random = Random.stream('classified-items');
+function classifiedItems(
+  applications: readonly PlannedApplication[],
+  histories: ReadonlyMap<string, WrittenHistory>,
+  stream: string,
+  count: number,
+): Prisma.ClassifiedItemCreateManyInput[] {
+  const random = Random.stream(stream);
   const candidates = applications.filter(
     (application) =>
       ['research', 'energy', 'water', 'it'].includes(application.unit.spec.sector) && histories.get(application.id)!.workflow.firstSubmittedAt !== null,
   );
-  return random.sample(candidates, 8).map((application, index) => {
+  return random.sample(candidates, count).map((application, index) => {
     const submittedAt = histories.get(application.id)!.workflow.firstSubmittedAt!;
     return {
       id: seedId(`${application.key}:classified:0`),

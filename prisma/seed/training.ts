@@ -1,4 +1,4 @@
-// After selection in 2025: the orientation session every trainee had to attend (训前培训),
+// After selection in a closed round: the orientation session every trainee had to attend (训前培训),
 // who attended it, and each trainee's year at the host with its assessment and certificate.
 import type { Prisma } from '../src/client.ts';
 import { certificateNumber } from '../src/reference/certificate-number.ts';
@@ -48,6 +48,7 @@ export function trainingRows(
     const random = Random.stream(`${application.key}:training`);
     const host = application.forms.hostPreferences[0]!;
     const completed = application.training.completedOn !== null;
+    const certified = completed && !application.training.failedAssessment;
     // A week before orientation, where the trainees learnt their hosts.
     const placedAt = new Date((attended >= 0 ? history.times[attended]! : calendarDate(application.training.startedOn)).getTime() - 7 * dayMs);
     placements.push({
@@ -70,9 +71,10 @@ export function trainingRows(
       startedOn: calendarDate(application.training.startedOn),
       plannedEndOn: calendarDate(application.training.plannedEndOn),
       completedOn: completed ? calendarDate(application.training.completedOn!) : null,
-      // 结业证书 go to those assessed as qualified (notice 五(三)); every 2025 finisher was.
-      assessment: completed ? (random.chance(0.25) ? 'EXCELLENT' : 'QUALIFIED') : null,
-      certificateNumber: completed ? certificateNumber(round.year, ++certificates) : null,
+      // 结业证书 go to those assessed as qualified (notice 五(三)), numbered in the round's
+      // sequence; every 2025 finisher was, a few of 2023's and 2024's were not.
+      assessment: completed ? (application.training.failedAssessment ? 'UNQUALIFIED' : random.chance(0.25) ? 'EXCELLENT' : 'QUALIFIED') : null,
+      certificateNumber: certified ? certificateNumber(round.year, ++certificates) : null,
     });
   }
   return { sessions, attendances, records, placements };

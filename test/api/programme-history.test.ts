@@ -1,7 +1,8 @@
 // Across years (issue 14 item 6): each round's funnel from filing to completion, per year and
 // per area, under the reader's row rules, counted by the database and checked here against
-// counts taken row by row from the seeded programme (a closed 2025 round placed, trained and
-// partly certified, and the open 2027 round).
+// counts taken row by row from the seeded programme (the closed rounds 2023 and 2024, every
+// trainee placed, trained and assessed, the closed 2025 round placed, trained and partly
+// certified, and the open 2027 round).
 import type { ProgrammeYear } from '@tepei/api/modules/analytics/analytics.service';
 import { certifiedAssessments } from '@tepei/db/reference/certificate-number';
 import type { Prisma } from '@tepei/db/client';
@@ -70,14 +71,23 @@ describe('the programme across years', () => {
   it('gives the regional bureau each year from filing to completion, equal to the applications counted one by one', async () => {
     const lines = await history(await api.login('admin'));
     expect(lines.map(numbers)).toEqual(await countedOneByOne({}));
-    const closed = lines.find((line) => line.year === 2025)!;
-    expect(closed).toMatchObject({ roundName: '2025年度', areaId: null, areaName: null });
-    // The closed round went the whole way: every step has people in it, each no more than the one before.
-    expect(closed.completed).toBeGreaterThan(0);
-    expect(closed.submitted).toBeGreaterThanOrEqual(closed.recommended);
-    expect(closed.recommended).toBeGreaterThanOrEqual(closed.selected);
-    expect(closed.selected).toBeGreaterThanOrEqual(closed.placed);
-    expect(closed.placed).toBeGreaterThanOrEqual(closed.completed);
+    expect(lines.map((line) => line.year)).toEqual([2023, 2024, 2025, 2027]);
+    for (const year of [2023, 2024, 2025]) {
+      const closed = lines.find((line) => line.year === year)!;
+      expect(closed).toMatchObject({ roundName: `${year}年度`, areaId: null, areaName: null });
+      // A closed round went the whole way: every step has people in it, each no more than the one before.
+      expect(closed.completed, String(year)).toBeGreaterThan(0);
+      expect(closed.submitted).toBeGreaterThanOrEqual(closed.recommended);
+      expect(closed.recommended).toBeGreaterThanOrEqual(closed.selected);
+      expect(closed.selected).toBeGreaterThanOrEqual(closed.placed);
+      expect(closed.placed).toBeGreaterThanOrEqual(closed.completed);
+    }
+    // 2023 and 2024 are complete: nobody gave up, every trainee was placed, nearly all certified.
+    for (const year of [2023, 2024]) {
+      const complete = lines.find((line) => line.year === year)!;
+      expect(complete.placed, String(year)).toBe(complete.selected);
+      expect(complete.completed).toBeGreaterThan(complete.placed * 0.9);
+    }
     // The analyst reads the same figures.
     expect(await history(await api.login('analyst'))).toEqual(lines);
   });

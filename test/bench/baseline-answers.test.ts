@@ -37,10 +37,11 @@ describe.skipIf(!serverUrl)('the benchmark baseline on a round of 2,000 applicat
     await database?.drop();
   });
 
-  it('holds 2,000 applications, with a prefecture queue and recommended applications to select', async () => {
+  it('holds 2,000 applications in the open round, with a prefecture queue and recommended applications to select', async () => {
     const { rows } = await client.query<{ total: number; endorsed: number; recommended: number }>(
       `SELECT count(*)::int AS total, (count(*) FILTER (WHERE status = 'ENDORSED'))::int AS endorsed,
-              (count(*) FILTER (WHERE status = 'RECOMMENDED'))::int AS recommended FROM "Application"`,
+              (count(*) FILTER (WHERE status = 'RECOMMENDED'))::int AS recommended FROM "Application" WHERE "roundId" = $1`,
+      [servers.scenario.roundId],
     );
     expect(rows[0]!.total).toBe(2000);
     expect(rows[0]!.endorsed).toBeGreaterThan(50);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationStatus, PrismaClient } from '@tepei/db/client';
 import { areaFacts, residentRegionCode } from '@tepei/db/reference/areas';
+import { certificateNumber } from '@tepei/db/reference/certificate-number';
 import { allowedTransitions } from '@tepei/db/reference/status-flow';
 import { currentRoundYear, demoAccounts, edgeCaseIdNumbers, isSeeded, seed, type SeedSummary } from '@tepei/db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -60,7 +61,7 @@ describe('demo seed', () => {
     expect(summary.result).toBe('written');
     expect(summary.areas).toBe(areaFacts.length);
     expect(summary.units).toBe(80);
-    expect(summary.rounds.map((round) => round.year)).toEqual([2025, openYear]);
+    expect(summary.rounds.map((round) => round.year)).toEqual([2023, 2024, 2025, openYear]);
     expect(await isSeeded(prisma)).toBe(true);
     expect(await prisma.area.count()).toBe(summary.areas);
     expect(await prisma.user.count()).toBe(summary.users);
@@ -68,7 +69,7 @@ describe('demo seed', () => {
 
   it('holds the 2025 round as the notice set it, and an open round for the next 5 March', async () => {
     expect(currentRoundYear(today)).toBe(openYear);
-    const [past, open] = await prisma.round.findMany({ orderBy: { year: 'asc' } });
+    const [past, open] = await prisma.round.findMany({ where: { year: { gte: 2025 } }, orderBy: { year: 'asc' } });
     expect(past).toMatchObject({
       year: 2025,
       name: '2025年度',
@@ -88,7 +89,18 @@ describe('demo seed', () => {
     expect(day(open!.ageCutoffDate)).toBe(`${openYear - 45}-01-01`);
   });
 
-  it('spreads about 1,500 applications over every area, in both modes, in both rounds', async () => {
+  it('holds 2023 and 2024 closed on 2025’s calendar, without a notice number or date the demo would have to invent', async () => {
+    const earlier = await prisma.round.findMany({ where: { year: { lt: 2025 } }, orderBy: { year: 'asc' } });
+    expect(earlier.map((round) => round.year)).toEqual([2023, 2024]);
+    for (const round of earlier) {
+      expect(round).toMatchObject({ name: `${round.year}年度`, stage: 'CLOSED', noticeNumber: null, noticeDate: null, remotePlaces: 200, localPlaces: 200, trainingMonths: 12 });
+      expect(round.applicationDeadline.toISOString()).toBe(new Date(`${round.year}-03-05T23:59:59.999+08:00`).toISOString());
+      expect(round.recommendationDeadline.toISOString()).toBe(new Date(`${round.year}-03-20T23:59:59.999+08:00`).toISOString());
+      expect(day(round.ageCutoffDate)).toBe(`${round.year - 45}-01-01`);
+    }
+  });
+
+  it('spreads about 2,900 applications over every area, in both modes, in every round', async () => {
     const rounds = await prisma.round.findMany({ orderBy: { year: 'asc' } });
     const groups = await prisma.application.groupBy({ by: ['roundId', 'areaId', 'mode'], _count: { _all: true } });
     const areas = await prisma.area.findMany();
@@ -102,13 +114,14 @@ describe('demo seed', () => {
       }
     }
     const perRound = (roundId: string) => groups.filter((group) => group.roundId === roundId).reduce((sum, group) => sum + group._count._all, 0);
-    expect(perRound(rounds[0]!.id)).toBeGreaterThanOrEqual(600);
-    expect(perRound(rounds[0]!.id)).toBeLessThanOrEqual(800);
-    expect(perRound(rounds[1]!.id)).toBeGreaterThanOrEqual(700);
-    expect(perRound(rounds[1]!.id)).toBeLessThanOrEqual(900);
-    const total = perRound(rounds[0]!.id) + perRound(rounds[1]!.id);
-    expect(total).toBeGreaterThanOrEqual(1400);
-    expect(total).toBeLessThanOrEqual(1600);
+    for (const round of rounds) {
+      const [least, most] = round.stage === 'CLOSED' ? [600, 800] : [700, 900];
+      expect(perRound(round.id), String(round.year)).toBeGreaterThanOrEqual(least);
+      expect(perRound(round.id), String(round.year)).toBeLessThanOrEqual(most);
+    }
+    const total = rounds.reduce((sum, round) => sum + perRound(round.id), 0);
+    expect(total).toBeGreaterThanOrEqual(2700);
+    expect(total).toBeLessThanOrEqual(3100);
     const modes = await prisma.application.groupBy({ by: ['mode'], _count: { _all: true } });
     for (const mode of modes) expect(mode._count._all / total).toBeGreaterThan(0.4);
   });
@@ -202,7 +215,7 @@ describe('demo seed', () => {
         for (const allocation of round.quotaAllocations.filter((candidate) => candidate.mode === mode)) {
           expect(selected.filter((application) => application.areaId === allocation.areaId).length).toBeLessThanOrEqual(allocation.places);
         }
-        if (round.year === 2025) expect(selected.length).toBeGreaterThanOrEqual(180);
+        if (round.stage === 'CLOSED') expect(selected.length).toBeGreaterThanOrEqual(180);
         else expect(selected).toHaveLength(0);
       }
     }
@@ -246,6 +259,41 @@ describe('demo seed', () => {
       }
     }
     expect(await prisma.application.count({ where: { roundId: past.id, applicantId: { not: null } } })).toBe(0);
+  });
+
+  it('closes 2023 and 2024 complete: every trainee placed at a registry host, trained, assessed, certified if passed, in the round’s own sequence', async () => {
+    for (const year of [2023, 2024]) {
+      const round = await prisma.round.findUniqueOrThrow({ where: { year } });
+      const statuses = await prisma.application.groupBy({ by: ['status'], where: { roundId: round.id }, _count: { _all: true } });
+      expect(statuses.map((group) => group.status).sort(), String(year)).toEqual(['COMPLETED', 'EMPLOYER_REJECTED', 'NOT_SELECTED', 'PREFECTURE_REJECTED', 'WITHDRAWN']);
+      const everSelected = await prisma.application.count({ where: { roundId: round.id, statusChanges: { some: { toStatus: 'SELECTED' } } } });
+      const trainees = await prisma.application.findMany({
+        where: { roundId: round.id, status: 'COMPLETED' },
+        include: { training: true, placement: true, attendance: { include: { session: true } } },
+      });
+      expect(trainees).toHaveLength(everSelected);
+      for (const trainee of trainees) {
+        expect(trainee.attendance?.session.title).toBe(`${year}年度特培学员训前培训`);
+        expect(trainee.placement).toMatchObject({ roundId: round.id, status: 'CONFIRMED', hostInstitutionId: expect.any(String) });
+        expect(trainee.training).toMatchObject({ hostInstitutionId: trainee.placement!.hostInstitutionId, completedOn: expect.any(Date), assessment: expect.any(String) });
+        expect(trainee.training!.certificateNumber !== null, trainee.id).toBe(trainee.training!.assessment !== 'UNQUALIFIED');
+      }
+      const certified = trainees.filter((trainee) => trainee.training!.certificateNumber !== null);
+      expect(certified.length).toBeGreaterThan(trainees.length * 0.9);
+      expect(certified.length).toBeLessThan(trainees.length);
+      const numbers = certified.map((trainee) => trainee.training!.certificateNumber!).sort();
+      expect(numbers).toEqual(numbers.map((_, index) => certificateNumber(year, index + 1)));
+      expect(await prisma.application.count({ where: { roundId: round.id, applicantId: { not: null } } })).toBe(0);
+    }
+    // Some of 2023's unsuccessful applicants tried again in 2024; no earlier applicant is in 2025 or the open round.
+    const byPerson = await prisma.application.findMany({ select: { idNumber: true, status: true, round: { select: { year: true } } } });
+    const years = new Map<string, { year: number; status: string }[]>();
+    for (const application of byPerson) years.set(application.idNumber, [...(years.get(application.idNumber) ?? []), { year: application.round.year, status: application.status }]);
+    const again = [...years.values()].filter((rounds) => rounds.some((round) => round.year === 2023) && rounds.some((round) => round.year === 2024));
+    expect(again.length).toBeGreaterThan(0);
+    for (const rounds of again) expect(['NOT_SELECTED', 'PREFECTURE_REJECTED']).toContain(rounds.find((round) => round.year === 2023)!.status);
+    const laterToo = [...years.values()].filter((rounds) => rounds.some((round) => round.year < 2025) && rounds.some((round) => round.year >= 2025));
+    expect(laterToo).toEqual([]);
   });
 
   it('bars each blacklisted applicant and unit for exactly five years, and lists both for an abandonment', async () => {
