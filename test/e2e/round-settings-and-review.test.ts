@@ -171,7 +171,8 @@ describe('round settings', () => {
 
     expect(await api.prisma.auditRecord.count({ where: { operation: 'updateRound', result: 'SUCCESS' } })).toBe(before + 1);
     await page.goto(`${server.url}/#/auditRecords?filter=${encodeURIComponent(JSON.stringify({ operation: 'updateRound' }))}`);
-    const rows = page.locator('.RaDatagrid-tbody .RaDatagrid-row');
+    // The audit log's own rows, not the rounds list's still on the page while the route changes.
+    const rows = page.getByTestId('audit-list').locator('.RaDatagrid-tbody .RaDatagrid-row');
     await expect.poll(() => rows.count(), patiently).toBeGreaterThanOrEqual(before + 1);
     expect(await rows.first().textContent()).toContain('修改年度设置');
     await screenshotsAtSizes(page, 'round-audit');
