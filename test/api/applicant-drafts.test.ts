@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.ts';
 import { applicationForm, arrangeProgramme, person, type Programme } from '../fixtures/programme.ts';
-import { createApplication, employerReview, globalId, registerApplicant, submitApplication, updateApplication, withdrawApplication } from '../support/workflow.ts';
+import { createApplication, employerReview, globalId, rawIdOf, registerApplicant, submitApplication, updateApplication, withdrawApplication } from '../support/workflow.ts';
 
 let api: TestApi;
 let programme: Programme;
@@ -22,7 +22,6 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const roundId = () => globalId('Round', programme.roundId);
-const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
 
 /** What only a draft may leave empty: the choices and the two declarations (their columns are NULL only in drafts). */
 const choices = {
@@ -65,7 +64,7 @@ describe('a partial draft', () => {
     const { who, token } = await applicant();
     const saved = await createApplication(api, token, roundId(), { name: who.name, idNumber: who.idNumber });
     expect(saved, JSON.stringify(saved)).toMatchObject({ __typename: 'MutationCreateApplicationSuccess', data: { status: 'DRAFT' } });
-    const stored = await api.prisma.application.findUniqueOrThrow({ where: { id: rawId(saved.data!.id) }, include: { workHistory: true, hostPreferences: true } });
+    const stored = await api.prisma.application.findUniqueOrThrow({ where: { id: rawIdOf(saved.data!.id) }, include: { workHistory: true, hostPreferences: true } });
     expect(stored).toMatchObject({ ...noChoices, gender: 'MALE', birthDate: new Date('1990-02-14T00:00:00Z'), graduateSchool: '', studyGoals: '' });
     expect(stored.workHistory).toHaveLength(0);
     expect(stored.hostPreferences).toHaveLength(0);
@@ -85,7 +84,7 @@ describe('a partial draft', () => {
     const { who, token } = await applicant();
     const saved = await createApplication(api, token, roundId(), {});
     expect(saved.__typename, JSON.stringify(saved)).toBe('MutationCreateApplicationSuccess');
-    expect(await api.prisma.application.findUniqueOrThrow({ where: { id: rawId(saved.data!.id) } })).toMatchObject({ ...noChoices, idNumber: who.idNumber, name: '' });
+    expect(await api.prisma.application.findUniqueOrThrow({ where: { id: rawIdOf(saved.data!.id) } })).toMatchObject({ ...noChoices, idNumber: who.idNumber, name: '' });
   });
 
   it('keeps half-filled rows of work history, awards and publications with their dates empty, and drops the rows left empty', async () => {
@@ -191,7 +190,7 @@ describe('a partial draft', () => {
     expect(message('earlierTrainee')).toBe('请选择是否参加过特培学习');
     expect(message('workHistory.0.startMonth')).toBe('请填写开始年月');
     expect(message('awards.0.awardedOn')).toBe('请填写获奖日期');
-    expect((await api.prisma.application.findUniqueOrThrow({ where: { id: rawId(saved.id) } })).status).toBe('DRAFT');
+    expect((await api.prisma.application.findUniqueOrThrow({ where: { id: rawIdOf(saved.id) } })).status).toBe('DRAFT');
 
     const completed = await updateApplication(api, token, saved.id, saved.version, applicationForm(who, { birthDate: '1990-02-14', gender: 'MALE' }));
     expect(completed.__typename, JSON.stringify(completed)).toBe('MutationUpdateApplicationSuccess');
@@ -215,7 +214,7 @@ describe('a correction of a returned application', () => {
 
     const corrected = await updateApplication(api, token, saved.id, returned.version, { ...complete, studyGoals: '', awards: [{ name: '自治区科技进步奖', awardedOn: '2022-09-01' }] });
     expect(corrected.__typename, JSON.stringify(corrected)).toBe('MutationUpdateApplicationSuccess');
-    expect(await api.prisma.application.findUniqueOrThrow({ where: { id: rawId(saved.id) } })).toMatchObject({
+    expect(await api.prisma.application.findUniqueOrThrow({ where: { id: rawIdOf(saved.id) } })).toMatchObject({
       status: 'RETURNED_TO_APPLICANT',
       ...Object.fromEntries(choiceFields.map((field) => [field, (complete as Record<string, unknown>)[field]])),
       studyGoals: '',
@@ -228,10 +227,10 @@ describe('trainee numbers', () => {
     // An earlier number of the area, written as the seed writes them, and one of the old format.
     const { who: first, token: firstToken } = await applicant(programme.urumqi.unitId);
     const earlier = (await createApplication(api, firstToken, roundId(), applicationForm(first))).data!;
-    await api.prisma.application.update({ where: { id: rawId(earlier.id) }, data: { serialNumber: '2027-650100-0007' } });
+    await api.prisma.application.update({ where: { id: rawIdOf(earlier.id) }, data: { serialNumber: '2027-650100-0007' } });
     const { who: old, token: oldToken } = await applicant(programme.urumqi.unitId);
     const older = (await createApplication(api, oldToken, roundId(), applicationForm(old))).data!;
-    await api.prisma.application.update({ where: { id: rawId(older.id) }, data: { serialNumber: '2027-650100-956B6AFF' } });
+    await api.prisma.application.update({ where: { id: rawIdOf(older.id) }, data: { serialNumber: '2027-650100-956B6AFF' } });
 
     const drafts = [];
     for (let i = 0; i < 4; i++) {
@@ -258,9 +257,9 @@ describe('withdrawal before selection', () => {
     const submitted = (await submitApplication(api, token, saved.id, saved.version)).data!;
     const withdrawn = await withdrawApplication(api, token, submitted.id, submitted.version, '工作调动，本年度不再申报');
     expect(withdrawn.data?.status).toBe('WITHDRAWN');
-    const change = await api.prisma.statusChange.findFirstOrThrow({ where: { applicationId: rawId(saved.id), toStatus: 'WITHDRAWN' } });
+    const change = await api.prisma.statusChange.findFirstOrThrow({ where: { applicationId: rawIdOf(saved.id), toStatus: 'WITHDRAWN' } });
     expect(change).toMatchObject({ fromStatus: 'SUBMITTED', reason: '工作调动，本年度不再申报' });
-    expect(await api.prisma.auditRecord.count({ where: { operation: 'withdrawApplication', targetId: rawId(saved.id), result: 'SUCCESS' } })).toBe(1);
-    expect(await api.prisma.blacklistEntry.count({ where: { applicationId: rawId(saved.id) } })).toBe(0);
+    expect(await api.prisma.auditRecord.count({ where: { operation: 'withdrawApplication', targetId: rawIdOf(saved.id), result: 'SUCCESS' } })).toBe(1);
+    expect(await api.prisma.blacklistEntry.count({ where: { applicationId: rawIdOf(saved.id) } })).toBe(0);
   });
 });

@@ -6,11 +6,11 @@
 import { certificateIssuers, certificateStatement } from '@tepei/api/modules/forms/certificate-pdf';
 import { certificateOf } from '@tepei/api/modules/training/certificates.service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, startApi, type TestApi } from '../support/api.ts';
+import { startApi, type TestApi } from '../support/api.ts';
+import { giveAccountTo, globalId } from '../support/workflow.ts';
 import { expectPrintedPage, firstSheet, pdfPages, renderPage } from '../support/downloaded-files.ts';
 
 const now = new Date('2026-12-01T10:00:00+08:00');
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 let api: TestApi;
 let adminToken: string;
@@ -29,21 +29,6 @@ async function download(path: string, token?: string) {
 /** A 2025 trainee who started late and is still in training on the seeded day. */
 function traineeInTraining(skip = 0) {
   return api.prisma.application.findFirstOrThrow({ where: { status: 'IN_TRAINING', round: { year: 2025 } }, orderBy: { id: 'asc' }, skip });
-}
-
-/**
- * The holder's own account: the seed's earlier rounds were filed before accounts, so one is
- * given to them here, signed in with the demo password (its hash taken from a seeded applicant).
- */
-async function holderToken(application: { id: string; idNumber: string; name: string; unitId: string }): Promise<string> {
-  const template = await api.prisma.user.findFirstOrThrow({ where: { role: 'APPLICANT' } });
-  const user = await api.prisma.user.upsert({
-    where: { username: application.idNumber },
-    update: {},
-    create: { username: application.idNumber, idNumber: application.idNumber, passwordHash: template.passwordHash, displayName: application.name, role: 'APPLICANT', unitId: application.unitId },
-  });
-  await api.prisma.application.update({ where: { id: application.id }, data: { applicantId: user.id } });
-  return api.login(user.username, demoPassword);
 }
 
 async function complete(applicationId: string, version: number, assessment: string, completedOn = '2026-11-30') {
@@ -102,7 +87,8 @@ describe('completing the year', () => {
 describe('the certificate as a file', () => {
   it("is one A4 landscape page stating the holder's year, host and assessment, issued by the ministry and the region", async () => {
     const record = await api.prisma.trainingRecord.findFirstOrThrow({ where: { certificateNumber: { not: null }, application: { round: { year: 2025 } } }, include: { application: true } });
-    const token = await holderToken(record.application);
+    // The seed's earlier rounds were filed before accounts: the holder is given one.
+    const { token } = await giveAccountTo(api, record.application);
     const { data } = await api.gql(`query($id: ID!) { application(id: $id) { training { certificatePdf } } }`, { id: globalId('Application', record.applicationId) }, token);
     const path = data.application.training.certificatePdf;
     expect(path).toBe(`/files/forms/application/${record.applicationId}/certificate.pdf`);

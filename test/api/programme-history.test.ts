@@ -8,6 +8,7 @@ import { certifiedAssessments } from '@tepei/db/reference/certificate-number';
 import type { Prisma } from '@tepei/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.ts';
+import { rawIdOf } from '../support/workflow.ts';
 
 const now = new Date('2026-12-01T10:00:00+08:00');
 let api: TestApi;
@@ -56,7 +57,6 @@ async function countedOneByOne(where: Prisma.ApplicationWhereInput, areaId?: str
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
-const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
 const numbers = ({ year, submitted, recommended, selected, placed, completed }: Line) => ({ year, submitted, recommended, selected, placed, completed });
 
 beforeAll(async () => {
@@ -104,7 +104,7 @@ describe('the programme across years', () => {
       }
     }
     const kashgar = areas.find((area) => area.name === '喀什地区')!;
-    const kashgarLines = byArea.filter((line) => rawId(line.areaId!) === kashgar.id);
+    const kashgarLines = byArea.filter((line) => rawIdOf(line.areaId!) === kashgar.id);
     expect(kashgarLines.map(numbers)).toEqual(await countedOneByOne({}, kashgar.id));
   });
 

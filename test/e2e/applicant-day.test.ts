@@ -12,7 +12,7 @@ import { applicantQueries } from '../../admin/src/applicant/applicantRequests.ts
 import { applicationForm, person, type Person } from '../fixtures/programme.ts';
 import { type TestApi } from '../support/api.ts';
 import { photoPng, uploadSignedScans } from '../support/uploads.ts';
-import { createApplication, employerReview, globalId, prefectureReview, regionalDecision, registerApplicant, submitApplication } from '../support/workflow.ts';
+import { createApplication, employerReview, giveAccountTo, globalId, prefectureReview, rawIdOf, regionalDecision, registerApplicant, submitApplication } from '../support/workflow.ts';
 import { type ConsoleServer, useConsole } from './support/console.ts';
 import { choose, field } from './support/forms.ts';
 import { screenshot, screenshotsAtSizes, signIn } from './support/pages.ts';
@@ -42,7 +42,6 @@ afterEach(async (context) => {
   currentPage = null;
 });
 
-const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
 /** The select's hidden input holds the value. */
 const selected = (page: Page, name: string) => page.locator(`input[name="${name}"]`).first().inputValue();
@@ -227,7 +226,7 @@ describe("an applicant's day", () => {
     const created = await createApplication(api, who.token, globalId('Round', (await api.prisma.round.findFirstOrThrow({ where: { year: 2027 } })).id), applicationForm(who));
     const submitted = (await submitApplication(api, who.token, created.data!.id, created.data!.version)).data!;
     expect(submitted.serialNumber).toMatch(/^2027-650100-\d{4}$/);
-    const application = await api.prisma.application.findUniqueOrThrow({ where: { id: rawId(submitted.id) }, include: { area: true } });
+    const application = await api.prisma.application.findUniqueOrThrow({ where: { id: rawIdOf(submitted.id) }, include: { area: true } });
     const employer = await api.prisma.user.findFirstOrThrow({ where: { role: 'EMPLOYER', unitId: application.unitId, disabled: false } });
     const prefecture = await api.prisma.user.findFirstOrThrow({ where: { role: 'PREFECTURE', areaId: application.areaId, disabled: false } });
     const unitToken = await api.login(employer.username);
@@ -279,9 +278,7 @@ describe("an applicant's day", () => {
       include: { training: true },
       orderBy: { id: 'asc' },
     });
-    await registerApplicant(api, { idNumber: trainee.idNumber, name: trainee.name, phone: trainee.phone }, trainee.unitId);
-    const account = await api.prisma.user.findFirstOrThrow({ where: { idNumber: trainee.idNumber } });
-    await api.prisma.application.update({ where: { id: trainee.id }, data: { applicantId: account.id } });
+    const account = await giveAccountTo(api, trainee);
     const page = await signIn(browser, server.url, account.username, undefined, password);
     currentPage = page;
     await expect.poll(() => page.getByTestId('home-status').getAttribute('data-status')).toBe('NONE');

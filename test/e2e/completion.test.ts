@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../support/api.ts';
+import { globalId } from '../support/workflow.ts';
 import { firstSheet, pdfPages } from '../support/downloaded-files.ts';
 import { type ConsoleServer, useConsole } from './support/console.ts';
 import { downloadBy, screenshot, screenshotsAtSizes, signIn, windowSizes } from './support/pages.ts';
@@ -15,7 +16,6 @@ const consoleUnderTest = useConsole(now);
 let api: TestApi;
 let server: ConsoleServer;
 let browser: Browser;
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 beforeAll(() => {
   ({ api, server, browser } = consoleUnderTest);

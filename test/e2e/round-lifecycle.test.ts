@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { arrangePlacementRound } from '../fixtures/placement.ts';
 import { type TestApi } from '../support/api.ts';
-import { globalId, registerApplicant } from '../support/workflow.ts';
+import { giveAccountTo, globalId } from '../support/workflow.ts';
 import { type ConsoleServer, useConsole } from './support/console.ts';
 import { screenshotsAtSizes, signIn } from './support/pages.ts';
 
@@ -87,9 +87,7 @@ describe('placement', () => {
   it('shows the trainee their host, mentor and dates once confirmed', async () => {
     // One of the trainees, signed in with an account of their own (the fixture's applications were filed without one).
     const trainee = await api.prisma.application.findFirstOrThrow({ where: { roundId }, include: { training: true }, orderBy: { id: 'asc' } });
-    await registerApplicant(api, { idNumber: trainee.idNumber, name: trainee.name, phone: trainee.phone }, trainee.unitId);
-    const account = await api.prisma.user.findFirstOrThrow({ where: { idNumber: trainee.idNumber } });
-    await api.prisma.application.update({ where: { id: trainee.id }, data: { applicantId: account.id } });
+    const account = await giveAccountTo(api, trainee);
     const own = await signIn(consoleUnderTest.browser, server.url, account.username, undefined, 'Passw0rd2025');
     await own.goto(`${server.url}/#/myApplications/${encodeURIComponent(globalId('Application', trainee.id))}/show`);
     const panel = own.getByTestId('training-panel');

@@ -18,7 +18,9 @@ import type { ApplicationStatus, TrainingMode } from '@tepei/db/client';
 import type { GqlResponse, TestApi } from './api.ts';
 import { insertApplications } from '../fixtures/applications.ts';
 import { applicationForm, arrangeProgramme, demoPasswordHash, person, type Person, type Programme } from '../fixtures/programme.ts';
-import { createApplication, globalId, registerApplicant, submitApplication } from './workflow.ts';
+import { createApplication, globalId, rawIdOf, registerApplicant, submitApplication } from './workflow.ts';
+
+export { rawIdOf };
 
 export const roles = [
   'anonymous',
@@ -89,10 +91,6 @@ export interface World {
 
 export function tokenOf(world: World, role: Role): string | undefined {
   return role === 'anonymous' ? undefined : world.accounts[role].token;
-}
-
-export function rawIdOf(globalIdValue: string): string {
-  return Buffer.from(globalIdValue, 'base64').toString().split(':').slice(1).join(':');
 }
 
 function subject(rawId: string, version = 3): SubjectApplication {

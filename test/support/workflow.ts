@@ -40,6 +40,21 @@ export async function registerApplicant(api: TestApi, who: { idNumber: string; n
   return token;
 }
 
+/**
+ * An account of its own for an application filed without one (the seed's earlier rounds, a
+ * fixture's rows): registered as an applicant registers, then given the filing. Returns the
+ * account's username and registration token (password 'Passw0rd2025').
+ */
+export async function giveAccountTo(
+  api: TestApi,
+  application: { id: string; idNumber: string; name: string; phone: string; unitId: string },
+): Promise<{ username: string; token: string }> {
+  const token = await registerApplicant(api, application, application.unitId);
+  const account = await api.prisma.user.findFirstOrThrow({ where: { idNumber: application.idNumber } });
+  await api.prisma.application.update({ where: { id: application.id }, data: { applicantId: account.id } });
+  return { username: account.username, token };
+}
+
 export const createApplication = (api: TestApi, token: string, roundId: string, form: unknown) =>
   step(api, token, 'createApplication', '$roundId: ID!, $form: ApplicationFormInput!', 'roundId: $roundId, form: $form', { roundId, form });
 
@@ -98,4 +113,9 @@ export const regionalDecision = (api: TestApi, token: string, id: string, versio
 /** The relay id the API uses for a database id. */
 export function globalId(type: string, id: string): string {
   return Buffer.from(`${type}:${id}`).toString('base64');
+}
+
+/** The database id inside a relay id (globalId's inverse). */
+export function rawIdOf(globalIdValue: string): string {
+  return Buffer.from(globalIdValue, 'base64').toString().split(':').slice(1).join(':');
 }
