@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrangeHostProposal, arrangePlacementRound } from '../fixtures/placement.ts';
+import { arrangeLifecyclePages } from '../fixtures/placement.ts';
 import { demoPassword } from '../support/api.ts';
 import { globalId } from '../support/workflow.ts';
 import { launchChromium } from './support/browser.ts';
@@ -28,8 +28,7 @@ const open = (username: string) => signIn(fixture.browser, fixture.server.url, u
 /** A round in its placement phase (its id as the console names it) and a host proposed on form 3. */
 let placementRound: string;
 beforeAll(async () => {
-  const { roundId, applicationIds } = await arrangePlacementRound(fixture.api.prisma);
-  await arrangeHostProposal(fixture.api.prisma, applicationIds[0]!, '复旦大学附属华山医院');
+  const { roundId } = await arrangeLifecyclePages(fixture.api.prisma);
   placementRound = encodeURIComponent(globalId('Round', roundId));
 });
 const rows = (page: Page) => page.locator('.RaDatagrid-tbody .RaDatagrid-row');

@@ -8,7 +8,7 @@
 // test/artifacts/layout-<role>-<page>-<width>x<height>.png.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { arrangeHostProposal, arrangePlacementRound } from '../fixtures/placement.ts';
+import { arrangeLifecyclePages } from '../fixtures/placement.ts';
 import { globalId } from '../support/workflow.ts';
 import { useConsole } from './support/console.ts';
 import { artifacts, screenshotsAtSizes, signIn, windowSizes } from './support/pages.ts';
@@ -23,8 +23,7 @@ const open = (username: string) => signIn(fixture.browser, fixture.server.url, u
 /** A round in its placement phase, its placement proposed, and a host proposed on form 3: the lifecycle pages with rows. */
 let placementRound: string;
 beforeAll(async () => {
-  const { roundId, applicationIds } = await arrangePlacementRound(fixture.api.prisma);
-  await arrangeHostProposal(fixture.api.prisma, applicationIds[0]!, '复旦大学附属华山医院');
+  const { roundId } = await arrangeLifecyclePages(fixture.api.prisma);
   placementRound = encodeURIComponent(globalId('Round', roundId));
   const admin = await open('admin');
   await admin.goto(`${fixture.server.url}/#/placement?round=${placementRound}`);

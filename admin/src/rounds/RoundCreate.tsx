@@ -9,17 +9,13 @@ import { DateTextField, isCalendarDate } from '../common/DateInput.tsx';
 import { beijingDate, endOfBeijingDay } from '../common/format.ts';
 import { readQuery } from '../common/readQuery.ts';
 import { callMutation } from '../dataProvider/callMutation.ts';
+import type { RoundRecord } from './types.ts';
 
-interface Draft {
-  year: number;
-  applicationDeadline: string;
-  recommendationDeadline: string;
-  ageCutoffDate: string;
-  remotePlaces: number;
-  localPlaces: number;
-  trainingMonths: number;
-  shortageSpecialties: string[];
-}
+/** The API's nextRoundDraft: the settings a new round starts from, as a round holds them. */
+type Draft = Pick<
+  RoundRecord,
+  'year' | 'applicationDeadline' | 'recommendationDeadline' | 'ageCutoffDate' | 'remotePlaces' | 'localPlaces' | 'trainingMonths' | 'shortageSpecialties'
+>;
 
 const draftQuery = '{ nextRoundDraft { year applicationDeadline recommendationDeadline ageCutoffDate remotePlaces localPlaces trainingMonths shortageSpecialties } }';
 
