@@ -4,6 +4,7 @@
 // an earlier round. Reviewers of the application see it (round, status, host, assessment), as a
 // summary rather than the earlier application itself, which may lie outside their scope.
 import type { ApplicationStatus } from '@tepei/db/client';
+import { normalizeResidentId } from '@tepei/db/reference/resident-id';
 import { statusLabels } from '@tepei/db/reference/status-flow';
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
@@ -38,7 +39,7 @@ builder.prismaObjectField('Application', 'earlierParticipations', (t) =>
     select: { idNumber: true, round: { select: { year: true } } },
     resolve: async (application) => {
       const earlier = await prisma.application.findMany({
-        where: { AND: [participationsWhere([application.idNumber]), { round: { year: { lt: application.round.year } } }] },
+        where: { AND: [participationsWhere([normalizeResidentId(application.idNumber)]), { round: { year: { lt: application.round.year } } }] },
         select: { status: true, round: { select: { year: true, name: true } }, training: { select: { hostInstitution: true, assessment: true, completedOn: true } } },
         orderBy: { round: { year: 'desc' } },
       });
