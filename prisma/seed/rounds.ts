@@ -1,7 +1,8 @@
-// The rounds of the demo: 2025, closed, exactly as 新人社函〔2025〕38号 set it; the earlier
-// rounds 2023 and 2024, closed, on the same calendar; and the round now open, whose applicant
-// deadline is the next 5 March at or after `today`.
-import type { Prisma, TrainingMode } from '../src/client.ts';
+// The rounds of the demo: 2025, exactly as 新人社函〔2025〕38号 set it, in its training phase
+// while its late starters finish their year; the earlier rounds 2023 and 2024, closed, on the
+// same calendar; and the round now open, whose applicant deadline is the next 5 March at or
+// after `today`.
+import type { Prisma, RoundStage, TrainingMode } from '../src/client.ts';
 import { areaProfile } from './area-profiles.ts';
 import { addDays, beijingDateOf, beijingInstant, dayMs, endOfBeijingDay } from './calendar.ts';
 import { seedId } from './random.ts';
@@ -26,7 +27,10 @@ export interface SeedRound {
   opensAt: Date;
   /** Nothing in this round's history happens after it: today, for the open round. */
   activityEndsAt: Date;
+  /** Its applications were decided and its trainees trained (all of them, or all but late starters). */
   closed: boolean;
+  /** Where the bureau has moved it (api rounds/round-phase.ts); an open round's phase follows its deadlines. */
+  stage: RoundStage;
   createdAt: Date;
 }
 
@@ -54,7 +58,7 @@ export const earlierRoundYears = [2023, 2024] as const;
  * told by 1 July of the next year) with 2025's shortage specialties (our design). Only 2025's
  * notice is a real document; an earlier round's number and date are not invented.
  */
-function closedRound(year: number, notice: { number: string; date: string } | null): SeedRound {
+function closedRound(year: number, notice: { number: string; date: string } | null, stage: RoundStage = 'CLOSED'): SeedRound {
   return {
     id: seedRoundId(year),
     year,
@@ -71,12 +75,17 @@ function closedRound(year: number, notice: { number: string; date: string } | nu
     opensAt: beijingInstant(`${year}-02-14`, '09:00:00.000'),
     activityEndsAt: beijingInstant(`${year + 1}-07-01`),
     closed: true,
+    stage,
     createdAt: beijingInstant(`${year}-02-10`, '10:00:00.000'),
   };
 }
 
-export function historicRound(): SeedRound {
-  return closedRound(historicRoundYear, { number: '新人社函〔2025〕38号', date: '2025-02-13' });
+/**
+ * 2025; still in its training phase when some trainees started late and have not finished
+ * (the bureau closes a round only once every application is settled, rounds.service.ts).
+ */
+export function historicRound(lateStarters: number): SeedRound {
+  return closedRound(historicRoundYear, { number: '新人社函〔2025〕38号', date: '2025-02-13' }, lateStarters > 0 ? 'TRAINING' : 'CLOSED');
 }
 
 export function earlierRounds(): SeedRound[] {
@@ -107,6 +116,7 @@ export function currentRound(today: Date): SeedRound {
     // One hour of margin so that no recorded event is later than `today`.
     activityEndsAt: new Date(today.getTime() - 60 * 60 * 1000),
     closed: false,
+    stage: 'OPEN',
     createdAt: new Date(beijingInstant(opensOn, '09:00:00.000').getTime() - 3 * dayMs),
   };
 }
@@ -125,8 +135,7 @@ export function roundRow(round: SeedRound): Prisma.RoundCreateManyInput {
     localPlaces: round.localPlaces,
     trainingMonths: round.trainingMonths,
     shortageSpecialties: round.shortageSpecialties,
-    // A closed round was closed by the bureau at the end of its year (rounds/round-phase.ts).
-    stage: round.closed ? 'CLOSED' : 'OPEN',
+    stage: round.stage,
     createdAt: round.createdAt,
     updatedAt: round.createdAt,
   };

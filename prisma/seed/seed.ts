@@ -162,7 +162,7 @@ interface SeedRows {
 function buildRows(areas: readonly AreaRef[], today: Date): SeedRows {
   const units = buildUnits(new Map(areas.map((area) => [area.code, area])));
   const earlier = earlierRounds();
-  const past = historicRound();
+  const past = historicRound(story2025.lateStarters);
   const open = currentRound(today);
   const rounds = [...earlier, past, open];
   const closedRounds = [...earlier, past];

@@ -2,11 +2,13 @@
 // declares who may call it, and what goes wrong unexpectedly reaches clients masked.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isObjectType } from 'graphql';
+import { GraphQLError, isObjectType } from 'graphql';
 import { schema } from '@tepei/api/schema';
 import { printedSchema, schemaFilePath } from '@tepei/api/printed-schema';
 import { authScopesFor, type AuthScopes } from '@tepei/api/auth/scopes';
 import { defaultFailedLoginDelay, setFailedLoginDelay } from '@tepei/api/modules/accounts/accounts.service';
+import { RoundPhaseError } from '@tepei/api/errors/domain-errors';
+import { maskError } from '@tepei/api/errors/mask-error';
 import { startApi, type TestApi } from '../support/api.ts';
 import { globalId } from '../support/workflow.ts';
 import { arrangeWorld, internalLeaks, keepResponses, rootFields, tokenOf, type Role, type World } from '../support/matrix.ts';
@@ -144,6 +146,16 @@ describe('unexpected errors reach clients masked', () => {
     const malformed = await api.gql('mutation($id: ID!) { withdrawApplication(id: $id, version: 1, reason: "撤回") { __typename } }', { id: globalId('Application', notAUuid) }, tokenOf(world, 'regional'));
     expect(malformed.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
     expect(JSON.stringify(malformed)).not.toContain(notAUuid);
+  });
+
+  it('a business refusal that its field\'s result union does not list is still that refusal: its code and Chinese message, not "Unexpected error."', () => {
+    const refusal = new RoundPhaseError('PREPARING', '2030年度当前为“筹备中”阶段，登记结业须在“培养中”阶段进行');
+    const answered = maskError(new GraphQLError(refusal.message, { originalError: refusal, path: ['completeTraining'] }), 'Unexpected error.');
+    expect(answered).toBeInstanceOf(GraphQLError);
+    expect((answered as GraphQLError).toJSON()).toEqual({ message: refusal.message, path: ['completeTraining'], extensions: { code: 'WRONG_ROUND_PHASE' } });
+    // A plain failure stays masked.
+    const internal = maskError(new GraphQLError('relation "x" does not exist', { originalError: new Error('relation "x" does not exist') }), 'Unexpected error.');
+    expect((internal as GraphQLError).message).toBe('Unexpected error.');
   });
 });
 

@@ -166,7 +166,10 @@ describe('训前培训与开始培养', () => {
     await page.getByTestId('training-step-confirm').click();
     await expect.poll(() => page.getByTestId('training-step-result').getAttribute('data-succeeded'), patiently).toBe('1');
     await page.getByTestId('training-step-close').click();
-    await page.getByTestId('complete-training').waitFor(patiently);
+    // Completion belongs to the training phase: in orientation the page says when it comes instead of offering it.
+    await page.getByTestId('step-closed-completeTraining').waitFor(patiently);
+    expect(await page.getByTestId('step-closed-completeTraining').textContent()).toBe('2026年度当前为“训前培训”阶段；登记结业在“培养中”阶段进行。');
+    expect(await page.getByTestId('complete-training').count()).toBe(0);
     expect(await statusOf(2)).toBe('IN_TRAINING');
     const record = await api.prisma.trainingRecord.findUniqueOrThrow({ where: { applicationId: round.applicationIds[2]! } });
     expect(record).toMatchObject({ hostInstitution: '四川大学华西医院', mentor: '导师3', startedOn: new Date('2026-06-01T00:00:00Z') });

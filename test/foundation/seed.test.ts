@@ -74,6 +74,8 @@ describe('demo seed', () => {
       year: 2025,
       name: '2025年度',
       noticeNumber: '新人社函〔2025〕38号',
+      // Its late starters are still at their hosts: the bureau has not closed it.
+      stage: 'TRAINING',
       remotePlaces: 200,
       localPlaces: 200,
       trainingMonths: 12,
@@ -115,7 +117,7 @@ describe('demo seed', () => {
     }
     const perRound = (roundId: string) => groups.filter((group) => group.roundId === roundId).reduce((sum, group) => sum + group._count._all, 0);
     for (const round of rounds) {
-      const [least, most] = round.stage === 'CLOSED' ? [600, 800] : [700, 900];
+      const [least, most] = round.stage !== 'OPEN' ? [600, 800] : [700, 900];
       expect(perRound(round.id), String(round.year)).toBeGreaterThanOrEqual(least);
       expect(perRound(round.id), String(round.year)).toBeLessThanOrEqual(most);
     }
@@ -215,7 +217,7 @@ describe('demo seed', () => {
         for (const allocation of round.quotaAllocations.filter((candidate) => candidate.mode === mode)) {
           expect(selected.filter((application) => application.areaId === allocation.areaId).length).toBeLessThanOrEqual(allocation.places);
         }
-        if (round.stage === 'CLOSED') expect(selected.length).toBeGreaterThanOrEqual(180);
+        if (round.stage !== 'OPEN') expect(selected.length).toBeGreaterThanOrEqual(180);
         else expect(selected).toHaveLength(0);
       }
     }

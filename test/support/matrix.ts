@@ -151,13 +151,14 @@ export async function insertOne(
   status: ApplicationStatus,
   where: 'kashgar' | 'school' | 'urumqi' = 'kashgar',
   mode: TrainingMode = 'REMOTE',
+  roundId = world.programme.roundId,
 ): Promise<SubjectApplication> {
   const { programme } = world;
   const place =
     where === 'urumqi'
       ? { unitId: programme.urumqi.unitId, areaId: programme.urumqi.areaId }
       : { unitId: where === 'school' ? programme.kashgar.otherUnitId : programme.kashgar.unitId, areaId: programme.kashgar.areaId };
-  const [rawId] = await insertApplications(world.api.prisma, { roundId: programme.roundId, ...place }, 1, status, mode);
+  const [rawId] = await insertApplications(world.api.prisma, { roundId, ...place }, 1, status, mode);
   if (status === 'IN_TRAINING') {
     await world.api.prisma.trainingRecord.create({
       data: { applicationId: rawId!, hostInstitution: '北京协和医院', startedOn: new Date('2025-12-01'), plannedEndOn: new Date('2026-12-01') },
@@ -306,7 +307,7 @@ let nextRoundYear = 2040;
 let nextHost = 1;
 
 /** A round of its own in `stage`, far from the world's 2027 round. */
-async function freshRound(world: World, stage: 'PREPARING' | 'PLACEMENT' | 'ORIENTATION') {
+async function freshRound(world: World, stage: 'PREPARING' | 'PLACEMENT' | 'ORIENTATION' | 'TRAINING') {
   const year = nextRoundYear++;
   const round = await world.api.prisma.round.create({
     data: {
@@ -403,7 +404,7 @@ const roundMutationCalls: Record<string, Prepare> = {
 export const mutationCalls: Record<string, Prepare> = {
   ...roundMutationCalls,
   async completeTraining(world, role) {
-    const target = role === 'regional' ? await insertOne(world, 'IN_TRAINING') : world.fixed.kashgarInTraining;
+    const target = role === 'regional' ? await insertOne(world, 'IN_TRAINING', 'kashgar', 'REMOTE', await freshRound(world, 'TRAINING')) : world.fixed.kashgarInTraining;
     return prepared(world, role, 'completeTraining', `${idVersion.signature}`, `${idVersion.args}, completedOn: "2026-11-30", assessment: QUALIFIED`, {
       id: target.id,
       version: target.version,
@@ -421,9 +422,8 @@ export const mutationCalls: Record<string, Prepare> = {
     });
   },
   async createOrientationSession(world, role) {
-    return prepared(world, role, 'createOrientationSession', '$roundId: ID!', 'roundId: $roundId, title: "训前培训", heldOn: "2027-05-21", place: "乌鲁木齐市"', {
-      roundId: world.roundGlobalId,
-    });
+    const roundId = role === 'regional' ? globalId('Round', await freshRound(world, 'ORIENTATION')) : world.roundGlobalId;
+    return prepared(world, role, 'createOrientationSession', '$roundId: ID!', 'roundId: $roundId, title: "训前培训", heldOn: "2027-05-21", place: "乌鲁木齐市"', { roundId });
   },
   async createUser(world, role) {
     const username = `reviewer-${world.nextSequence++}`;
@@ -468,11 +468,17 @@ export const mutationCalls: Record<string, Prepare> = {
     return prepared(world, role, 'recordClassifiedItem', '$id: ID!', 'applicationId: $id, kind: PAPER, sentOfflineOn: "2026-11-20"', { id: world.owner.application.id });
   },
   async recordOrientation(world, role) {
-    const target = role === 'regional' ? await insertOne(world, 'SELECTED') : world.fixed.kashgarSelected;
+    if (role !== 'regional') {
+      const target = world.fixed.kashgarSelected;
+      return prepared(world, role, 'recordOrientation', `${idVersion.signature}, $sessionId: ID!`, `${idVersion.args}, sessionId: $sessionId`, { id: target.id, version: target.version, sessionId: world.fixed.orientationSessionId });
+    }
+    const roundId = await freshRound(world, 'ORIENTATION');
+    const target = await insertOne(world, 'SELECTED', 'kashgar', 'REMOTE', roundId);
+    const session = await world.api.prisma.orientationSession.create({ data: { roundId, title: '训前培训', heldOn: new Date('2027-05-20'), place: '乌鲁木齐市' } });
     return prepared(world, role, 'recordOrientation', `${idVersion.signature}, $sessionId: ID!`, `${idVersion.args}, sessionId: $sessionId`, {
       id: target.id,
       version: target.version,
-      sessionId: world.fixed.orientationSessionId,
+      sessionId: globalId('OrientationSession', session.id),
     });
   },
   async regionalDecision(world, role) {
@@ -503,7 +509,7 @@ export const mutationCalls: Record<string, Prepare> = {
     return prepared(world, role, 'setUserDisabled', '$userId: ID!', 'userId: $userId, disabled: true', { userId });
   },
   async startTraining(world, role) {
-    const target = role === 'regional' ? await insertOne(world, 'ORIENTATION_ATTENDED') : world.fixed.kashgarOriented;
+    const target = role === 'regional' ? await insertOne(world, 'ORIENTATION_ATTENDED', 'kashgar', 'REMOTE', await freshRound(world, 'ORIENTATION')) : world.fixed.kashgarOriented;
     return prepared(world, role, 'startTraining', idVersion.signature, `${idVersion.args}, hostInstitution: "北京协和医院", startedOn: "2027-06-01"`, {
       id: target.id,
       version: target.version,

@@ -94,6 +94,9 @@ export const lifecycleMessages = {
       skipped: '所选学员中有 %{count} 名不在可登记的状态，将跳过',
       recorded: '已登记',
       selectRow: '选择学员：%{name}',
+      steps: { scheduleOrientation: '安排训前培训', recordOrientation: '登记参加训前培训', startTraining: '登记开始培养', completeTraining: '登记结业', placement: '培养单位分配' },
+      stepClosed: '%{round}当前为“%{phase}”阶段；%{step}在“%{phases}”阶段进行。',
+      phaseOr: '”或“',
     },
   },
   en: {
@@ -188,6 +191,9 @@ export const lifecycleMessages = {
       skipped: '%{count} of the chosen trainees cannot be recorded now and are skipped',
       recorded: 'Recorded',
       selectRow: 'Select trainee: %{name}',
+      steps: { scheduleOrientation: 'Schedule orientation', recordOrientation: 'Record orientation', startTraining: 'Record start of training', completeTraining: 'Record completion', placement: 'Placement' },
+      stepClosed: '%{round} is in “%{phase}”; %{step} happens in “%{phases}”.',
+      phaseOr: '” or “',
     },
   },
 };

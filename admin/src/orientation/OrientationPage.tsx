@@ -27,7 +27,7 @@ export const OrientationPage = () => {
           </Box>
           {chosen ? (
             <Stack key={chosen.id} spacing={2} divider={<Divider flexItem />}>
-              <OrientationSessions roundId={chosen.id} />
+              <OrientationSessions round={chosen} />
               <RoundTrainees round={chosen} />
             </Stack>
           ) : null}

@@ -1,11 +1,14 @@
 // A round's 训前培训 sessions, and scheduling one (title, date, place) in a dialog that is the
-// confirmation: nothing is sent before 确认.
+// confirmation: nothing is sent before 确认. Offered in the phases that take it (round-phases.ts).
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { DateTextField, isCalendarDate } from '../common/DateInput.tsx';
 import { formatDate } from '../common/format.ts';
+import { isStepOpen } from '../../../prisma/src/reference/round-phases.ts';
+import type { RoundChoice } from '../rounds/RoundSelect.tsx';
+import { StepClosedNote } from '../rounds/StepClosedNote.tsx';
 import { createOrientationSession, orientationSessions } from '../training/trainingRequests.ts';
 
 const CreateSessionDialog = ({ roundId, onClose }: { roundId: string; onClose: (created: boolean) => void }) => {
@@ -54,7 +57,8 @@ const CreateSessionDialog = ({ roundId, onClose }: { roundId: string; onClose: (
   );
 };
 
-export const OrientationSessions = ({ roundId }: { roundId: string }) => {
+export const OrientationSessions = ({ round }: { round: RoundChoice }) => {
+  const roundId = round.id;
   const t = useTranslate();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -79,11 +83,15 @@ export const OrientationSessions = ({ roundId }: { roundId: string }) => {
           {t('tepei.lifecycle.training.noSessions')}
         </Typography>
       ) : null}
-      <Box>
-        <Button variant="outlined" onClick={() => setCreating(true)} data-testid="add-session">
-          {t('tepei.lifecycle.training.addSession')}
-        </Button>
-      </Box>
+      {isStepOpen('scheduleOrientation', round.phase) ? (
+        <Box>
+          <Button variant="outlined" onClick={() => setCreating(true)} data-testid="add-session">
+            {t('tepei.lifecycle.training.addSession')}
+          </Button>
+        </Box>
+      ) : (
+        <StepClosedNote round={round} step="scheduleOrientation" />
+      )}
       {creating ? (
         <CreateSessionDialog
           roundId={roundId}

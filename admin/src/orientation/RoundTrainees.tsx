@@ -12,11 +12,17 @@ import { formatDate } from '../common/format.ts';
 import { ListGrid, useListWidth } from '../common/ListGrid.tsx';
 import { type TrainingStep, type StepTrainee, TrainingStepDialog } from '../training/TrainingStepDialog.tsx';
 import { roundTrainees, type Trainee } from '../training/trainingRequests.ts';
+import { isStepOpen, type RoundPhase, type RoundStep } from '../../../prisma/src/reference/round-phases.ts';
+import type { RoundChoice } from '../rounds/RoundSelect.tsx';
+import { StepClosedNote } from '../rounds/StepClosedNote.tsx';
 
-/** The status each step starts from. */
+/** The status each step starts from, and the step of the round lifecycle it is (round-phases.ts). */
 const stepFrom: Record<TrainingStep, string> = { orientation: 'SELECTED', start: 'ORIENTATION_ATTENDED' };
+const roundStepOf: Record<TrainingStep, RoundStep> = { orientation: 'recordOrientation', start: 'startTraining' };
 
-const isSelectable = (trainee: Trainee) => Object.values(stepFrom).includes(trainee.status);
+/** A row may be checked when a step starts from its status and the round's phase takes that step. */
+const isSelectable = (trainee: Trainee, phase: RoundPhase) =>
+  (Object.keys(stepFrom) as TrainingStep[]).some((step) => stepFrom[step] === trainee.status && isStepOpen(roundStepOf[step], phase));
 
 /** Where the trainee trains: the training's host once started, before that the confirmed placement's. */
 const hostOf = (trainee: Trainee) =>
@@ -32,14 +38,14 @@ const TraineeLink = ({ trainee }: { trainee: Trainee }) => (
 );
 
 /** A row's checkbox on a phone, where the rows are a list rather than react-admin's table. */
-const RowCheckbox = ({ trainee }: { trainee: Trainee }) => {
+const RowCheckbox = ({ trainee, phase }: { trainee: Trainee; phase: RoundPhase }) => {
   const t = useTranslate();
   const { selectedIds, onToggleItem } = useListContext<Trainee>();
   return (
     <Checkbox
       edge="start"
       checked={selectedIds.includes(trainee.id)}
-      disabled={!isSelectable(trainee)}
+      disabled={!isSelectable(trainee, phase)}
       onChange={() => onToggleItem(trainee.id)}
       slotProps={{ input: { 'aria-label': t('tepei.lifecycle.training.selectRow', { name: trainee.name }) } }}
     />
@@ -47,11 +53,12 @@ const RowCheckbox = ({ trainee }: { trainee: Trainee }) => {
 };
 
 /** The two steps for the checked rows, each counting the rows it applies to. */
-const StepButtons = ({ onStep }: { onStep: (step: TrainingStep, chosen: Trainee[]) => void }) => {
+const StepButtons = ({ phase, onStep }: { phase: RoundPhase; onStep: (step: TrainingStep, chosen: Trainee[]) => void }) => {
   const t = useTranslate();
   const { data, selectedIds } = useListContext<Trainee>();
   const chosen = (data ?? []).filter((trainee) => selectedIds.includes(trainee.id));
   const button = (step: TrainingStep, label: string, variant: 'outlined' | 'contained') => {
+    if (!isStepOpen(roundStepOf[step], phase)) return null;
     const count = chosen.filter((trainee) => trainee.status === stepFrom[step]).length;
     return (
       <Button size="small" variant={variant} disabled={!count} onClick={() => onStep(step, chosen)} data-testid={`bulk-${step}`}>
@@ -67,7 +74,7 @@ const StepButtons = ({ onStep }: { onStep: (step: TrainingStep, chosen: Trainee[
   );
 };
 
-const TraineeGrid = ({ onStep }: { onStep: (step: TrainingStep, chosen: Trainee[]) => void }) => {
+const TraineeGrid = ({ phase, onStep }: { phase: RoundPhase; onStep: (step: TrainingStep, chosen: Trainee[]) => void }) => {
   const t = useTranslate();
   const width = useListWidth();
   const orientationOf = (trainee: Trainee) => (trainee.orientation ? `${trainee.orientation.session.title}（${formatDate(trainee.orientation.session.heldOn)}）` : '');
@@ -75,13 +82,13 @@ const TraineeGrid = ({ onStep }: { onStep: (step: TrainingStep, chosen: Trainee[
   return (
     <>
       {/* On a phone react-admin's toolbar of the checked rows is not there: the steps stand above the list. */}
-      {width === 'phone' ? <StepButtons onStep={onStep} /> : null}
+      {width === 'phone' ? <StepButtons phase={phase} onStep={onStep} /> : null}
       <ListGrid
         rowClick={false}
-        bulkActionButtons={<StepButtons onStep={onStep} />}
-        isRowSelectable={isSelectable}
+        bulkActionButtons={<StepButtons phase={phase} onStep={onStep} />}
+        isRowSelectable={(trainee: Trainee) => isSelectable(trainee, phase)}
         phone={{
-          leftIcon: (trainee: Trainee) => <RowCheckbox trainee={trainee} />,
+          leftIcon: (trainee: Trainee) => <RowCheckbox trainee={trainee} phase={phase} />,
           primaryText: (trainee: Trainee) => <TraineeLink trainee={trainee} />,
           secondaryText: (trainee: Trainee) =>
             [t(`tepei.enums.ApplicationStatus.${trainee.status}`), hostOf(trainee) ?? t('tepei.lifecycle.training.notPlaced'), mentorOf(trainee), orientationOf(trainee), startedOf(trainee)].filter(Boolean).join(' · '),
@@ -112,7 +119,7 @@ interface Chosen {
   startsOn: string | null;
 }
 
-export const RoundTrainees = ({ round }: { round: { id: string; year: number } }) => {
+export const RoundTrainees = ({ round }: { round: RoundChoice }) => {
   const t = useTranslate();
   const queryClient = useQueryClient();
   const key = ['roundTrainees', round.year];
@@ -139,8 +146,13 @@ export const RoundTrainees = ({ round }: { round: { id: string; year: number } }
       <Typography variant="body2" color="text.secondary">
         {t('tepei.lifecycle.training.selectHint')}
       </Typography>
+      {(Object.keys(stepFrom) as TrainingStep[])
+        .filter((step) => trainees.data.some((trainee) => trainee.status === stepFrom[step]))
+        .map((step) => (
+          <StepClosedNote key={step} round={round} step={roundStepOf[step]} />
+        ))}
       <ListContextProvider value={list}>
-        <TraineeGrid onStep={onStep} />
+        <TraineeGrid phase={round.phase} onStep={onStep} />
         {chosen ? (
           <TrainingStepDialog
             step={chosen.step}

@@ -5,16 +5,17 @@ import { MenuItem, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
+import type { RoundPhase } from '../../../prisma/src/reference/round-phases.ts';
 import { readQuery } from '../common/readQuery.ts';
 
 export interface RoundChoice {
   id: string;
   name: string;
   year: number;
-  phase: string;
+  phase: RoundPhase;
 }
 
-export function useChosenRound(preferredPhases: readonly string[]) {
+export function useChosenRound(preferredPhases: readonly RoundPhase[]) {
   const [params, setParams] = useSearchParams();
   const rounds = useQuery({ queryKey: ['rounds', 'choices'], queryFn: async () => (await readQuery<{ rounds: RoundChoice[] }>('{ rounds { id name year phase } }')).rounds });
   const chosenId = params.get('round') ?? rounds.data?.find((round) => preferredPhases.includes(round.phase))?.id ?? rounds.data?.[0]?.id ?? '';

@@ -1,16 +1,19 @@
 // 培养与结业 on an application's page, once the trainee has a training record (a confirmed
 // placement writes it): the orientation attended, host, mentor, dates, the assessment and the
 // certificate with its download for those who may have it; the regional admin records the
-// orientation, the start of training and the completion here (also for a selected trainee not
-// placed yet, whose orientation may come first).
+// orientation, the start of training and the completion here, each offered only in the phases
+// of the round the API takes it in (prisma/src/reference/round-phases.ts), with a line saying
+// when it comes otherwise.
 import { Box, Button } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { isStepOpen, type RoundStep } from '../../../prisma/src/reference/round-phases.ts';
 import type { Permissions } from '../authProvider.ts';
 import { DownloadButton } from '../common/DownloadButton.tsx';
 import { formatDate } from '../common/format.ts';
 import { FieldGrid, Item, Section } from '../common/Section.tsx';
+import { StepClosedNote } from '../rounds/StepClosedNote.tsx';
 import { enumLabelKey } from '../enums.ts';
 import { CompleteTrainingDialog } from './CompleteTrainingDialog.tsx';
 import { type TrainingStep, TrainingStepDialog } from './TrainingStepDialog.tsx';
@@ -30,7 +33,10 @@ export const TrainingPanel = () => {
   const regional = permissions?.role === 'REGIONAL';
   const nextStep: TrainingStep | null = !regional ? null : data?.status === 'SELECTED' ? 'orientation' : data?.status === 'ORIENTATION_ATTENDED' ? 'start' : null;
   if (!record || !data || (!training && !nextStep)) return null;
-  const canComplete = regional && data.status === 'IN_TRAINING';
+  // The step the status calls for, and whether the round's phase takes it now.
+  const due: RoundStep | null = nextStep === 'orientation' ? 'recordOrientation' : nextStep === 'start' ? 'startTraining' : regional && data.status === 'IN_TRAINING' ? 'completeTraining' : null;
+  const open = due !== null && isStepOpen(due, data.round.phase);
+  const canComplete = due === 'completeTraining' && open;
   const reread = () => {
     void queryClient.invalidateQueries({ queryKey: key });
     refresh();
@@ -65,7 +71,7 @@ export const TrainingPanel = () => {
         </FieldGrid>
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1 }}>
           {training?.certificatePdf ? <DownloadButton path={training.certificatePdf} label="tepei.lifecycle.completion.download" testId="certificate-download" /> : null}
-          {nextStep ? (
+          {nextStep && open ? (
             <Button size="small" variant="contained" onClick={() => setStep(nextStep)} data-testid={nextStep === 'orientation' ? 'record-orientation' : 'start-training'}>
               {t(nextStep === 'orientation' ? 'tepei.lifecycle.training.recordOrientation' : 'tepei.lifecycle.training.startTraining')}
             </Button>
@@ -76,6 +82,7 @@ export const TrainingPanel = () => {
             </Button>
           ) : null}
         </Box>
+        {due ? <StepClosedNote round={data.round} step={due} /> : null}
       </Box>
       {completing ? (
         <CompleteTrainingDialog

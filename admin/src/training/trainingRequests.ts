@@ -6,6 +6,7 @@ import { callMutation, type MutationSpec } from '../dataProvider/callMutation.ts
 import { ApiError } from '../dataProvider/errors.ts';
 import { largestPage } from '../dataProvider/pagination.ts';
 import { readQuery } from '../common/readQuery.ts';
+import type { RoundPhase } from '../../../prisma/src/reference/round-phases.ts';
 
 export interface TrainingRecord {
   hostInstitution: string;
@@ -64,7 +65,7 @@ const traineeFields = `id name serialNumber status version orientation { session
 /** The queries, by name (checked against the schema by test/e2e/console-queries.test.ts). */
 export const trainingQueries = {
   applicationTraining: `query ApplicationTraining($id: ID!) {
-    node(id: $id) { __typename ... on Application { id status version round { id } orientation { session { ${sessionFields} } } training { ${trainingFields} } } }
+    node(id: $id) { __typename ... on Application { id status version round { id name phase } orientation { session { ${sessionFields} } } training { ${trainingFields} } } }
   }`,
   orientationSessions: `query OrientationSessions($roundId: ID!) { orientationSessions(roundId: $roundId) { ${sessionFields} } }`,
   roundTrainees: `query RoundTrainees($filter: ApplicationFilter!, $first: Int!, $after: String) {
@@ -114,7 +115,7 @@ export const startTrainingMutation: MutationSpec = {
 export interface ApplicationTraining {
   status: string;
   version: number;
-  round: { id: string };
+  round: { id: string; name: string; phase: RoundPhase };
   orientation: { session: OrientationSession } | null;
   training: TrainingRecord | null;
 }

@@ -1,13 +1,17 @@
 // What a client sees of an error that no resolver turned into a typed result. Input the
 // boundary (input-boundary.plugin.ts) did not foresee but a library refused — a Pothos check of
 // a global ID's type or a cursor, a value Prisma or PostgreSQL cannot take — is still the
-// client's input: it is answered as BAD_USER_INPUT without echoing the input. Anything else
-// stays masked as unexpected (yoga's default), its cause logged on the server only.
+// client's input: it is answered as BAD_USER_INPUT without echoing the input. A business
+// refusal (a DomainError) that a field's result union does not list is still a refusal, not a
+// fault: it is answered with its own Chinese message and code, and logged as a gap in that
+// union. Anything else stays masked as unexpected (yoga's default), its cause logged on the
+// server only.
 import { PothosValidationError } from '@pothos/core';
 import { Prisma } from '@tepei/db/client';
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaLogger } from 'graphql-yoga';
 import { logger } from '../logger.ts';
+import { DomainError } from './domain-errors.ts';
 import { redactText } from '../modules/audit/redact.ts';
 
 /** Prisma's codes for a value the column cannot hold (bad UUID, too long, out of range…). */
@@ -27,6 +31,15 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
       path: error instanceof GraphQLError ? error.path : undefined,
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
       extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  if (original instanceof DomainError) {
+    const path = error instanceof GraphQLError ? error.path : undefined;
+    yogaLog.warn({ code: original.code, path }, 'a domain error outside the result union of its field; add it to the field\'s errors');
+    return new GraphQLError(original.message, {
+      path,
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      extensions: { code: original.code },
     });
   }
   return yogaMaskError(error, message, isDev);

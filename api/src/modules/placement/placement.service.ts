@@ -12,6 +12,7 @@ import { pastDraft, type PastDraft } from '../applications/application-form.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
 import { hostModeProblem } from '../host-institutions/host-preferences.ts';
 import { lockRoundQuotas } from '../quotas/quotas.service.ts';
+import { stepPhases } from '@tepei/db/reference/round-phases';
 import { assertPhase, roundPhase } from '../rounds/round-phase.ts';
 import { type PlacementHost, type PlacementTrainee, placeTrainees, unplacedReasonLabels } from './deferred-acceptance.ts';
 
@@ -29,7 +30,7 @@ async function placementRound(tx: Transaction, roundId: string, now: Date, actio
   await lockRoundQuotas(tx, roundId);
   const round = await tx.round.findUnique({ where: { id: roundId } });
   if (!round) throw new NotFoundError('特培年度');
-  assertPhase(round, await roundPhase(round, now, tx), ['PLACEMENT'], action);
+  assertPhase(round, await roundPhase(round, now, tx), stepPhases.placement, action);
   return round;
 }
 

@@ -6,13 +6,13 @@
 // recommendation deadline is closed too (round-finished.ts). Everything that depends on where
 // a round is asks this module.
 import type { Round, RoundStage } from '@tepei/db/client';
+import { type RoundPhase, type RoundStep, roundPhases, stepPhases } from '@tepei/db/reference/round-phases';
 import { prisma } from '../../db.ts';
-import { RoundPhaseError } from '../../errors/domain-errors.ts';
+import { NotFoundError, RoundFinishedError, RoundPhaseError } from '../../errors/domain-errors.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
 import { isRoundFinished } from './round-finished.ts';
 
-export const roundPhases = ['PREPARING', 'APPLICATIONS', 'RECOMMENDATIONS', 'SELECTION', 'PLACEMENT', 'ORIENTATION', 'TRAINING', 'CLOSED'] as const;
-export type RoundPhase = (typeof roundPhases)[number];
+export { roundPhases, type RoundPhase };
 
 export const roundPhaseLabels: Record<RoundPhase, string> = {
   PREPARING: '筹备中',
@@ -68,6 +68,11 @@ export function isAdvancedByHand(to: RoundPhase): boolean {
   return to !== 'RECOMMENDATIONS' && to !== 'SELECTION';
 }
 
+/** When a step is taken, for the schema's descriptions: 在“训前培训”或“培养中”阶段. */
+export function stepPhaseText(step: RoundStep): string {
+  return `在“${stepPhases[step].map((phase) => roundPhaseLabels[phase]).join('”或“')}”阶段`;
+}
+
 /** Refuses a step that belongs to another phase, naming both. */
 export function assertPhase(round: Pick<Round, 'name'>, phase: RoundPhase, allowed: readonly RoundPhase[], action: string): void {
   if (allowed.includes(phase)) return;
@@ -75,4 +80,17 @@ export function assertPhase(round: Pick<Round, 'name'>, phase: RoundPhase, allow
     phase,
     `${round.name}当前为“${roundPhaseLabels[phase]}”阶段，${action}须在“${allowed.map((p) => roundPhaseLabels[p]).join('”或“')}”阶段进行`,
   );
+}
+
+/**
+ * Refuses `step` (round-phases.ts) unless the round is in one of its phases. A finished round
+ * is refused as finished, as every other change to it is (round-finished.ts).
+ */
+export async function assertStepPhase(db: Pick<Transaction, 'application' | 'round'>, roundId: string, now: Date, step: RoundStep, action: string): Promise<Round> {
+  const round = await db.round.findUnique({ where: { id: roundId } });
+  if (!round) throw new NotFoundError('特培年度');
+  const finished = await isRoundFinished(round, now, db);
+  if (finished) throw new RoundFinishedError(round.name);
+  assertPhase(round, phaseOf(round, now, finished), stepPhases[step], action);
+  return round;
 }

@@ -3,11 +3,12 @@ import { AssessmentResult } from '@tepei/db/enums';
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
 import { reserveCertificateCheck } from '../../auth/attempt-limits.ts';
-import { ConcurrentModificationError, InvalidTransitionError, RateLimitedError, RoundFinishedError } from '../../errors/domain-errors.ts';
+import { ConcurrentModificationError, InvalidTransitionError, RateLimitedError, RoundFinishedError, RoundPhaseError } from '../../errors/domain-errors.ts';
 import { commonErrors } from '../../errors/error-types.schema.ts';
 import { TrainingModeEnum } from '../applications/application-enums.schema.ts';
 import { ApplicationType } from '../applications/application.schema.ts';
 import { RoundType } from '../rounds/rounds.schema.ts';
+import { stepPhaseText } from '../rounds/round-phase.ts';
 import { audited } from '../audit/audit.service.ts';
 import { formPaths } from '../forms/form-paths.ts';
 import { certificateRoles, type CertificateVerification, verifyCertificate } from './certificates.service.ts';
@@ -128,14 +129,16 @@ builder.queryField('orientationSessions', (t) =>
   }),
 );
 
-const trainingErrors = [...commonErrors, InvalidTransitionError, ConcurrentModificationError];
+// Each step is taken in the phases of its round (round-phases.ts): a round in another phase is
+// refused as RoundPhaseError, a finished one as RoundFinishedError.
+const trainingErrors = [...commonErrors, InvalidTransitionError, ConcurrentModificationError, RoundPhaseError, RoundFinishedError];
 const target = (args: { id: { id: string } }) => ({ type: 'Application', id: args.id.id });
 
 builder.mutationFields((t) => ({
   createOrientationSession: t.withAuth({ regional: true }).field({
     type: OrientationSessionType,
-    errors: { types: [...commonErrors, RoundFinishedError] },
-    description: '安排训前培训（已结束的年度不能再安排）',
+    errors: { types: [...commonErrors, RoundFinishedError, RoundPhaseError] },
+    description: `安排训前培训（${stepPhaseText('scheduleOrientation')}；已结束的年度不能再安排）`,
     args: {
       roundId: t.arg.globalID({ required: true, for: [RoundType] }),
       title: t.arg.string({ required: true }),
@@ -150,7 +153,7 @@ builder.mutationFields((t) => ({
   }),
   recordOrientation: t.withAuth({ regional: true }).field({
     type: ApplicationType,
-    description: '登记学员已参加训前培训',
+    description: `登记学员已参加训前培训（${stepPhaseText('recordOrientation')}）`,
     errors: { types: trainingErrors },
     args: {
       id: t.arg.globalID({ required: true, for: [ApplicationType] }),
@@ -163,7 +166,7 @@ builder.mutationFields((t) => ({
   }),
   startTraining: t.withAuth({ regional: true }).field({
     type: ApplicationType,
-    description: '登记学员开始培养（培养单位与导师默认取自已确认的培养单位分配）',
+    description: `登记学员开始培养（${stepPhaseText('startTraining')}；培养单位与导师默认取自已确认的培养单位分配）`,
     errors: { types: trainingErrors },
     args: {
       id: t.arg.globalID({ required: true, for: [ApplicationType] }),
@@ -182,7 +185,7 @@ builder.mutationFields((t) => ({
   }),
   completeTraining: t.withAuth({ regional: true }).field({
     type: ApplicationType,
-    description: '登记结业：考核结果为优秀或合格的，系统按年度顺序编发结业证书编号（XJTP-年份-序号）；不合格的不发证书',
+    description: `登记结业（${stepPhaseText('completeTraining')}）：考核结果为优秀或合格的，系统按年度顺序编发结业证书编号（XJTP-年份-序号）；不合格的不发证书`,
     errors: { types: trainingErrors },
     args: {
       id: t.arg.globalID({ required: true, for: [ApplicationType] }),

@@ -1,11 +1,13 @@
-// After selection: the mandatory orientation (训前培训), the year of training, completion.
+// After selection: the mandatory orientation (训前培训), the year of training, completion, each
+// in the phases of the round it belongs to (@tepei/db/reference/round-phases, checked in the
+// step's own unit of work).
 import type { AssessmentResult } from '@tepei/db/client';
 import { earnsCertificate } from '@tepei/db/reference/certificate-number';
 import type { Actor } from '../../auth/actor.ts';
 import { beijingDate } from '../../clock.ts';
 import { FieldProblems, ForbiddenError, NotFoundError, ValidationFailedError } from '../../errors/domain-errors.ts';
 import { prisma, transactionOptions } from '../../db.ts';
-import { assertRoundNotFinished } from '../rounds/round-finished.ts';
+import { assertStepPhase } from '../rounds/round-phase.ts';
 import { transition } from '../applications/workflow.service.ts';
 import { nextCertificateNumber } from './certificates.service.ts';
 
@@ -17,11 +19,11 @@ function dateOnly(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
 }
 
-/** Schedules a 训前培训 of a round that is not finished (round-finished.ts). */
+/** Schedules a 训前培训 of a round in a phase that has one. */
 export async function createOrientationSession(actor: Actor, now: Date, input: { roundId: string; title: string; heldOn: string; place: string }) {
   requireRegional(actor);
   return prisma.$transaction(async (tx) => {
-    await assertRoundNotFinished(tx, input.roundId, now);
+    await assertStepPhase(tx, input.roundId, now, 'scheduleOrientation', '安排训前培训');
     return tx.orientationSession.create({ data: { roundId: input.roundId, title: input.title, heldOn: dateOnly(input.heldOn), place: input.place } });
   }, transactionOptions);
 }
@@ -35,8 +37,9 @@ export async function recordOrientation(actor: Actor, now: Date, applicationId: 
     expectedVersion,
     to: 'ORIENTATION_ATTENDED',
     action: '登记训前培训',
-    guard: async (_tx, application) => {
+    guard: async (tx, application) => {
       if (application.roundId !== session.roundId) throw new ForbiddenError('训前培训与申报不属于同一年度');
+      await assertStepPhase(tx, application.roundId, now, 'recordOrientation', '登记训前培训');
     },
     after: async (tx, application) => {
       await tx.orientationAttendance.create({ data: { sessionId, applicationId: application.id, recordedById: actor.userId, attendedAt: now } });
@@ -67,6 +70,9 @@ export async function startTraining(
     expectedVersion,
     to: 'IN_TRAINING',
     action: '登记开始培养',
+    guard: async (tx, application) => {
+      await assertStepPhase(tx, application.roundId, now, 'startTraining', '登记开始培养');
+    },
     after: async (tx, application) => {
       const round = await tx.round.findUniqueOrThrow({ where: { id: application.roundId } });
       const started = dateOnly(input.startedOn);
@@ -107,6 +113,9 @@ export async function completeTraining(
     expectedVersion,
     to: 'COMPLETED',
     action: '登记结业',
+    guard: async (tx, application) => {
+      await assertStepPhase(tx, application.roundId, now, 'completeTraining', '登记结业');
+    },
     after: async (tx, application) => {
       const record = await tx.trainingRecord.findUnique({ where: { applicationId: application.id }, select: { startedOn: true } });
       if (record && completedOn < record.startedOn) {
