@@ -151,7 +151,7 @@ describe('a trainee of an earlier round applying again', () => {
 
     // An application with no earlier selection shows no such panel.
     const other = await api.prisma.application.findFirstOrThrow({ where: { roundId: latest.id, status: 'SUBMITTED', id: { not: again.id } }, orderBy: { id: 'desc' } });
-    const answered = page.waitForResponse((response) => response.request().postData()?.includes('query EarlierParticipations') === true);
+    const answered = page.waitForResponse((response) => response.request().postData()?.includes('query ApplicationLifecycle') === true);
     await page.goto(`${server.url}/#/applications/${encodeURIComponent(globalId('Application', other.id))}/show`);
     await answered;
     await page.getByText('推荐条件核验').first().waitFor();

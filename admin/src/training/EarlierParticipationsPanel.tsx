@@ -3,20 +3,19 @@
 // beside what the applicant declared on form 2. Shown only when there is such a record, with a
 // warning when the declaration says the applicant never trained.
 import { Alert, Box } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatDate } from '../common/format.ts';
 import { Section } from '../common/Section.tsx';
 import { SimpleTable } from '../common/SimpleTable.tsx';
 import { enumLabelKey } from '../enums.ts';
-import { earlierParticipations, type EarlierParticipation } from './trainingRequests.ts';
+import { type EarlierParticipation, useApplicationLifecycle } from './trainingRequests.ts';
 
 const key = (label: string) => `tepei.lifecycle.earlier.${label}`;
 
 export const EarlierParticipationsPanel = () => {
   const record = useRecordContext<{ id: string }>();
   const t = useTranslate();
-  const { data } = useQuery({ queryKey: ['earlierParticipations', record?.id], queryFn: () => earlierParticipations(record!.id), enabled: !!record?.id });
+  const { data } = useApplicationLifecycle(record?.id);
   if (!data?.earlierParticipations.length) return null;
 
   return (

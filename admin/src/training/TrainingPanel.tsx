@@ -5,7 +5,6 @@
 // of the round the API takes it in (prisma/src/reference/round-phases.ts), with a line saying
 // when it comes otherwise.
 import { Box, Button } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { isStepOpen, type RoundStep } from '../../../prisma/src/reference/round-phases.ts';
@@ -17,18 +16,16 @@ import { StepClosedNote } from '../rounds/StepClosedNote.tsx';
 import { enumLabelKey } from '../enums.ts';
 import { CompleteTrainingDialog } from './CompleteTrainingDialog.tsx';
 import { type TrainingStep, TrainingStepDialog } from './TrainingStepDialog.tsx';
-import { applicationTraining } from './trainingRequests.ts';
+import { useApplicationLifecycle } from './trainingRequests.ts';
 
 export const TrainingPanel = () => {
   const record = useRecordContext<{ id: string; name: string }>();
   const { permissions } = usePermissions<Permissions>();
   const t = useTranslate();
   const refresh = useRefresh();
-  const queryClient = useQueryClient();
   const [completing, setCompleting] = useState(false);
   const [step, setStep] = useState<TrainingStep | null>(null);
-  const key = ['applicationTraining', record?.id];
-  const { data } = useQuery({ queryKey: key, queryFn: () => applicationTraining(record!.id), enabled: !!record?.id });
+  const { data, reread: rereadLifecycle } = useApplicationLifecycle(record?.id);
   const training = data?.training;
   const regional = permissions?.role === 'REGIONAL';
   const nextStep: TrainingStep | null = !regional ? null : data?.status === 'SELECTED' ? 'orientation' : data?.status === 'ORIENTATION_ATTENDED' ? 'start' : null;
@@ -38,7 +35,7 @@ export const TrainingPanel = () => {
   const open = due !== null && isStepOpen(due, data.round.phase);
   const canComplete = due === 'completeTraining' && open;
   const reread = () => {
-    void queryClient.invalidateQueries({ queryKey: key });
+    void rereadLifecycle();
     refresh();
   };
 

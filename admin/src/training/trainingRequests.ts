@@ -2,6 +2,7 @@
 // of one application (with the certificate's download path when the reader may have it), a
 // round's orientation sessions and selected trainees, the regional admin's orientation, start
 // and completion, and the public check of a certificate number.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { callMutation, type MutationSpec } from '../dataProvider/callMutation.ts';
 import { ApiError } from '../dataProvider/errors.ts';
 import { largestPage } from '../dataProvider/pagination.ts';
@@ -64,8 +65,16 @@ const traineeFields = `id name serialNumber status version orientation { session
 
 /** The queries, by name (checked against the schema by test/e2e/console-queries.test.ts). */
 export const trainingQueries = {
-  applicationTraining: `query ApplicationTraining($id: ID!) {
-    node(id: $id) { __typename ... on Application { id status version round { id name phase } orientation { session { ${sessionFields} } } training { ${trainingFields} } } }
+  // One query for both panels of the lifecycle on an application's page (TrainingPanel,
+  // EarlierParticipationsPanel), which share its answer through useApplicationLifecycle.
+  applicationLifecycle: `query ApplicationLifecycle($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Application {
+        id status version round { id name phase } orientation { session { ${sessionFields} } } training { ${trainingFields} }
+        earlierTrainee earlierParticipations { year roundName statusLabel hostInstitution assessment completedOn }
+      }
+    }
   }`,
   orientationSessions: `query OrientationSessions($roundId: ID!) { orientationSessions(roundId: $roundId) { ${sessionFields} } }`,
   roundTrainees: `query RoundTrainees($filter: ApplicationFilter!, $first: Int!, $after: String) {
@@ -73,9 +82,6 @@ export const trainingQueries = {
       pageInfo { endCursor hasNextPage }
       edges { node { ${traineeFields} } }
     }
-  }`,
-  earlierParticipations: `query EarlierParticipations($id: ID!) {
-    node(id: $id) { __typename ... on Application { id earlierTrainee earlierParticipations { year roundName statusLabel hostInstitution assessment completedOn } } }
   }`,
   completionList: `query CompletionList($id: ID!) { node(id: $id) { __typename ... on Round { id completionListXlsx } } }`,
   verifyCertificate: `query VerifyCertificate($number: String!) {
@@ -112,17 +118,27 @@ export const startTrainingMutation: MutationSpec = {
   data: traineeFields,
 };
 
-export interface ApplicationTraining {
+export interface ApplicationLifecycle {
   status: string;
   version: number;
   round: { id: string; name: string; phase: RoundPhase };
   orientation: { session: OrientationSession } | null;
   training: TrainingRecord | null;
+  earlierTrainee: boolean | null;
+  earlierParticipations: EarlierParticipation[];
 }
 
-export async function applicationTraining(id: string): Promise<ApplicationTraining | null> {
-  const data = await readQuery<{ node: ApplicationTraining | null }>(trainingQueries.applicationTraining, { id });
-  return data.node;
+const lifecycleKey = (id: string | undefined) => ['applicationLifecycle', id];
+
+/** The application's orientation, training and earlier rounds: one request for every panel that shows them. */
+export function useApplicationLifecycle(id: string | undefined) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: lifecycleKey(id),
+    queryFn: async () => (await readQuery<{ node: ApplicationLifecycle | null }>(trainingQueries.applicationLifecycle, { id })).node,
+    enabled: !!id,
+  });
+  return { ...query, reread: () => queryClient.invalidateQueries({ queryKey: lifecycleKey(id) }) };
 }
 
 export async function orientationSessions(roundId: string): Promise<OrientationSession[]> {
@@ -154,11 +170,6 @@ export function recordOrientation(trainee: Pick<Trainee, 'id' | 'version'>, sess
 
 export function startTraining(trainee: Pick<Trainee, 'id' | 'version'>, startedOn: string) {
   return callMutation<Trainee>(startTrainingMutation, { id: trainee.id, version: trainee.version, startedOn });
-}
-
-export async function earlierParticipations(id: string): Promise<{ earlierTrainee: boolean | null; earlierParticipations: EarlierParticipation[] } | null> {
-  const data = await readQuery<{ node: { earlierTrainee: boolean | null; earlierParticipations: EarlierParticipation[] } | null }>(trainingQueries.earlierParticipations, { id });
-  return data.node;
 }
 
 export function completeTraining(id: string, version: number, completedOn: string, assessment: string) {

@@ -48,7 +48,7 @@ const statements = [
   `CREATE OR REPLACE FUNCTION "Application_blacklistingsInForce"(a "Application", at timestamptz) RETURNS SETOF "BlacklistEntry"
      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
        SELECT b.* FROM "BlacklistEntry" b
-       WHERE (upper(trim(b."applicantIdNumber")) = upper(trim(a."idNumber")) OR b."unitId" = a."unitId")
+       WHERE (b."applicantIdNumber" = a."idNumber" OR b."unitId" = a."unitId")
          AND b."liftedAt" IS NULL AND b."listedAt" <= at AND b."expiresAt" > at $$`,
   `CREATE OR REPLACE FUNCTION "Application_earlierParticipations"(a "Application") RETURNS json
      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT ${earlierParticipationsColumn} $$`,
