@@ -10,15 +10,14 @@ import { Link as RouterLink } from 'react-router-dom';
 import { StatusChip } from '../applications/StatusChip.tsx';
 import { formatDate } from '../common/format.ts';
 import { ListGrid, useListWidth } from '../common/ListGrid.tsx';
-import { type TrainingStep, type StepTrainee, TrainingStepDialog } from '../training/TrainingStepDialog.tsx';
+import { roundStepOf, type TrainingStep, type StepTrainee, TrainingStepDialog } from '../training/TrainingStepDialog.tsx';
 import { roundTrainees, type Trainee } from '../training/trainingRequests.ts';
-import { isStepOpen, type RoundPhase, type RoundStep } from '../../../prisma/src/reference/round-phases.ts';
+import { isStepOpen, type RoundPhase } from '../../../prisma/src/reference/round-phases.ts';
 import type { RoundChoice } from '../rounds/RoundSelect.tsx';
 import { StepClosedNote } from '../rounds/StepClosedNote.tsx';
 
-/** The status each step starts from, and the step of the round lifecycle it is (round-phases.ts). */
+/** The status each step starts from. */
 const stepFrom: Record<TrainingStep, string> = { orientation: 'SELECTED', start: 'ORIENTATION_ATTENDED' };
-const roundStepOf: Record<TrainingStep, RoundStep> = { orientation: 'recordOrientation', start: 'startTraining' };
 
 /** A row may be checked when a step starts from its status and the round's phase takes that step. */
 const isSelectable = (trainee: Trainee, phase: RoundPhase) =>

@@ -15,7 +15,7 @@ import { FieldGrid, Item, Section } from '../common/Section.tsx';
 import { StepClosedNote } from '../rounds/StepClosedNote.tsx';
 import { enumLabelKey } from '../enums.ts';
 import { CompleteTrainingDialog } from './CompleteTrainingDialog.tsx';
-import { type TrainingStep, TrainingStepDialog } from './TrainingStepDialog.tsx';
+import { roundStepOf, type TrainingStep, TrainingStepDialog } from './TrainingStepDialog.tsx';
 import { useApplicationLifecycle } from './trainingRequests.ts';
 
 export const TrainingPanel = () => {
@@ -31,7 +31,7 @@ export const TrainingPanel = () => {
   const nextStep: TrainingStep | null = !regional ? null : data?.status === 'SELECTED' ? 'orientation' : data?.status === 'ORIENTATION_ATTENDED' ? 'start' : null;
   if (!record || !data || (!training && !nextStep)) return null;
   // The step the status calls for, and whether the round's phase takes it now.
-  const due: RoundStep | null = nextStep === 'orientation' ? 'recordOrientation' : nextStep === 'start' ? 'startTraining' : regional && data.status === 'IN_TRAINING' ? 'completeTraining' : null;
+  const due: RoundStep | null = nextStep ? roundStepOf[nextStep] : regional && data.status === 'IN_TRAINING' ? 'completeTraining' : null;
   const open = due !== null && isStepOpen(due, data.round.phase);
   const canComplete = due === 'completeTraining' && open;
   const reread = () => {

@@ -3,6 +3,7 @@
 // before anything is sent. Each trainee goes through its own mutation, one after the other
 // (common/OneByOne.tsx), so the API checks each (status, version) and a refusal stops only that
 // one; refusals are listed with the API's words, as in the bulk review.
+import type { RoundStep } from '../../../prisma/src/reference/round-phases.ts';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, ListItemText, MenuItem, Stack, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +14,8 @@ import { OneByOneReport, useOneByOne } from '../common/OneByOne.tsx';
 import { orientationSessions, recordOrientation, startTraining } from './trainingRequests.ts';
 
 export type TrainingStep = 'orientation' | 'start';
+/** Each step as the round lifecycle's table names it (round-phases.ts: the phases that take it). */
+export const roundStepOf: Record<TrainingStep, RoundStep> = { orientation: 'recordOrientation', start: 'startTraining' };
 
 /** A trainee as the dialog names them: the host their training would start at, when known. */
 export interface StepTrainee {

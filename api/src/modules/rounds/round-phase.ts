@@ -8,9 +8,9 @@
 import type { Round, RoundStage } from '@tepei/db/client';
 import { type RoundPhase, type RoundStep, roundPhases, stepPhases } from '@tepei/db/reference/round-phases';
 import { prisma } from '../../db.ts';
-import { NotFoundError, RoundFinishedError, RoundPhaseError } from '../../errors/domain-errors.ts';
+import { RoundPhaseError } from '../../errors/domain-errors.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
-import { isRoundFinished } from './round-finished.ts';
+import { assertRoundNotFinished, isRoundFinished } from './round-finished.ts';
 
 export { roundPhases, type RoundPhase };
 
@@ -87,10 +87,7 @@ export function assertPhase(round: Pick<Round, 'name'>, phase: RoundPhase, allow
  * is refused as finished, as every other change to it is (round-finished.ts).
  */
 export async function assertStepPhase(db: Pick<Transaction, 'application' | 'round'>, roundId: string, now: Date, step: RoundStep, action: string): Promise<Round> {
-  const round = await db.round.findUnique({ where: { id: roundId } });
-  if (!round) throw new NotFoundError('特培年度');
-  const finished = await isRoundFinished(round, now, db);
-  if (finished) throw new RoundFinishedError(round.name);
-  assertPhase(round, phaseOf(round, now, finished), stepPhases[step], action);
+  const round = await assertRoundNotFinished(db, roundId, now);
+  assertPhase(round, phaseOf(round, now, false), stepPhases[step], action);
   return round;
 }
