@@ -28,9 +28,10 @@ import { ListGrid, useListWidth } from '../common/ListGrid.tsx';
 import { currentRound } from '../dataProvider/aggregates.ts';
 import { EnumField } from '../common/EnumField.tsx';
 import { enumChoices } from '../enums.ts';
+import { ServerExportButton } from '../common/ServerExportButton.tsx';
+import { applicationListExportPath } from '../../../api/src/modules/exports/application-list-sheet.ts';
 import { BulkReviewButton } from '../reviews/BulkReviewButton.tsx';
 import { queueSort, stageOf, stages } from '../reviews/decisions.ts';
-import { ApplicationExportButton } from './ApplicationExportButton.tsx';
 import { EligibilityBadges } from './EligibilityBadges.tsx';
 import { MissingScanBadges } from './MissingScanBadges.tsx';
 import { QueueFormFiles } from './QueueFormFiles.tsx';
@@ -71,7 +72,7 @@ const ApplicationListActions = () => (
   <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
     <QueueFormFiles />
     <FilterButton />
-    <ApplicationExportButton />
+    <ServerExportButton exportPath={applicationListExportPath} label="tepei.queue.export" testId="export-applications" />
   </TopToolbar>
 );
 

@@ -1,6 +1,6 @@
-// 导出 Excel of a list the browser writes (every list but the applications, which the API exports
-// whole in one streamed response): the list's rows in its filter and order, up to `exportLimit`,
-// written by xlsxExporter.ts; then a message with the count, and when the list is longer than
+// 导出 Excel of a list the browser writes (the short lists; the applications and the audit log
+// the API exports whole in one streamed response, ServerExportButton.tsx): the list's rows in its
+// filter and order, up to `exportLimit`, written by xlsxExporter.ts; then a message with the count, and when the list is longer than
 // that, how many rows were left out — never a silently shortened file. The rows are read along
 // the connection's cursors (allRows.ts), so rows added meanwhile neither repeat nor push others out.
 import DownloadIcon from '@mui/icons-material/Download';
@@ -42,8 +42,8 @@ export const ListExportButton = () => {
   );
 };
 
-/** react-admin's list actions (filter button, create) with this export; `children` go before it. */
-export const ExportingListActions = ({ children }: { children?: ReactNode }) => {
+/** react-admin's list actions (filter button, create) with this export, or `exportButton`; `children` go before it. */
+export const ExportingListActions = ({ children, exportButton = <ListExportButton /> }: { children?: ReactNode; exportButton?: ReactNode }) => {
   const { hasCreate } = useResourceDefinition();
   const filters = useFilterContext();
   return (
@@ -51,7 +51,7 @@ export const ExportingListActions = ({ children }: { children?: ReactNode }) => 
       {filters ? <FilterButton /> : null}
       {hasCreate ? <CreateButton /> : null}
       {children}
-      <ListExportButton />
+      {exportButton}
     </TopToolbar>
   );
 };

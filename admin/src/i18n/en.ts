@@ -523,7 +523,7 @@ const appMessagesEn: typeof appMessagesZh = {
         },
       },
     },
-    export: { done: 'Exported %{count} rows', shortened: 'The list has %{total} rows; the first %{count} were exported: narrow the filter to export the rest' },
+    export: { exporting: 'Exporting…', done: 'Exported %{count} rows', shortened: 'The list has %{total} rows; the first %{count} were exported: narrow the filter to export the rest' },
     queue: {
       allRounds: 'All rounds',
       savedViews: 'Saved views',
@@ -535,8 +535,6 @@ const appMessagesEn: typeof appMessagesZh = {
       defaults: { waiting: 'Awaiting my review', flagged: 'Awaiting review, to look at', all: 'All applications' },
       export: 'Export to Excel',
       exportSheet: 'Applications',
-      exporting: 'Exporting…',
-      exported: 'Exported %{count} rows',
     },
     bulk: {
       button: '%{decision} selected',
@@ -760,6 +758,7 @@ const appMessagesEn: typeof appMessagesZh = {
       downloadCertificate: 'Download certificate',
       downloadCompletionList: 'Download completion list',
       exportApplications: 'Export applications list',
+      exportAuditRecords: 'Export audit log',
     },
     targetTypes: {
       Application: 'Application',

@@ -2,11 +2,11 @@
 // except audit.service.ts, and nothing updates or deletes it.
 import { offsetDescription, withOffset } from '../../offset-pages.plugin.ts';
 import { AuditResult } from '@tepei/db/enums';
-import type { Actor } from '../../auth/actor.ts';
-import { seesPersonalIdentifiers, shownDetails } from '../../auth/personal-data.ts';
+import { shownDetails } from '../../auth/personal-data.ts';
 import { auditVisibleTo } from '../../auth/row-rules.ts';
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
+import { auditActorName, auditActorSelect, auditReaders, auditRecordsOrder, auditRecordsWhere } from './audit.service.ts';
 
 const AuditResultEnum = builder.enumType(AuditResult, {
   name: 'AuditResult',
@@ -18,16 +18,15 @@ builder.prismaNode('AuditRecord', {
   // node(id) of a record out of scope (or gone) answers null rather than an error.
   nullable: true,
   description: '审计记录（只增不改）',
-  authScopes: { wholeProgrammeReader: true },
+  authScopes: auditReaders,
   findUnique: (id, ctx) => ({ id: BigInt(id), AND: [ctx.actor ? auditVisibleTo(ctx.actor) : { id: { in: [] } }] }),
   fields: (t) => ({
     at: t.expose('at', { type: 'DateTime' }),
     requestId: t.exposeString('requestId'),
     actorUsername: t.string({
       nullable: true,
-      select: { actor: { select: { username: true, role: true } } },
-      // Applicants sign in with their ID number: never show it here.
-      resolve: (record) => (record.actor ? (record.actor.role === 'APPLICANT' ? '申报人' : record.actor.username) : null),
+      select: auditActorSelect,
+      resolve: auditActorName,
     }),
     actorRole: t.exposeString('actorRole', { nullable: true }),
     actorScope: t.exposeString('actorScope', { nullable: true }),
@@ -61,32 +60,14 @@ const AuditFilter = builder.inputType('AuditFilter', {
 });
 
 builder.queryField('auditRecords', (t) =>
-  t.withAuth({ wholeProgrammeReader: true }).prismaConnection({
+  t.withAuth(auditReaders).prismaConnection({
     type: 'AuditRecord',
     cursor: 'id',
     description: '审计日志（新的在前）',
     maxSize: 100,
     args: { filter: t.arg({ type: AuditFilter, required: false }), offset: t.arg.int({ required: false, description: offsetDescription }) },
     resolve: (query, _root, args, ctx) =>
-      prisma.auditRecord.findMany({ ...withOffset(query, args), where: auditWhere(ctx.actor, args.filter), orderBy: { id: 'desc' } }),
-    totalCount: (_root, args, ctx) => prisma.auditRecord.count({ where: auditWhere(ctx.actor, args.filter) }),
+      prisma.auditRecord.findMany({ ...withOffset(query, args), where: auditRecordsWhere(ctx.actor, args.filter), orderBy: auditRecordsOrder }),
+    totalCount: (_root, args, ctx) => prisma.auditRecord.count({ where: auditRecordsWhere(ctx.actor, args.filter) }),
   }),
 );
-
-function auditWhere(actor: Actor, filter: typeof AuditFilter.$inferInput | null | undefined) {
-  return {
-    AND: [
-      auditVisibleTo(actor),
-      filter?.operation ? { operation: filter.operation } : {},
-      filter?.actorUsername ? { actor: actorNamed(actor, filter.actorUsername) } : {},
-      filter?.result ? { result: filter.result } : {},
-      filter?.targetId ? { targetId: filter.targetId } : {},
-      filter?.from || filter?.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {},
-    ],
-  };
-}
-
-/** An applicant's username is their ID number: analysts may look up staff accounts only. */
-function actorNamed(actor: Actor, username: string) {
-  return seesPersonalIdentifiers(actor) ? { username: username.trim() } : { username: username.trim(), role: { not: 'APPLICANT' as const } };
-}

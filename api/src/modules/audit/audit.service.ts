@@ -1,9 +1,13 @@
 // The append-only audit log: one record for every mutation and every refused attempt. Nothing
 // in the API updates or deletes a record.
+import type { Prisma } from '@tepei/db/client';
+import type { Actor } from '../../auth/actor.ts';
+import { seesPersonalIdentifiers } from '../../auth/personal-data.ts';
+import { auditVisibleTo } from '../../auth/row-rules.ts';
 import type { Context } from '../../context.ts';
 import { inUnitOfWork, prisma } from '../../db.ts';
 import { DomainError } from '../../errors/domain-errors.ts';
-import type { AuditResult } from '@tepei/db/enums';
+import type { AuditResult, Role } from '@tepei/db/enums';
 import { logger } from '../../logger.ts';
 import { redact } from './redact.ts';
 
@@ -154,4 +158,51 @@ export function audited<Args extends object, Result, Prepared = undefined>(
       throw error;
     }
   };
+}
+
+// ───────────────────────────── reading the log ─────────────────────────────
+// The `auditRecords` connection and the log's export (exports/audit-record-export.ts) read it
+// through these: the same rows, in the same order, with the operator named the same way.
+
+/** Who may read the log (auth/scopes.ts): regional admins and analysts. */
+export const auditReaders = { wholeProgrammeReader: true } as const;
+
+/** The `auditRecords` connection's filter (AuditFilter). */
+export interface AuditFilter {
+  operation?: string | null;
+  actorUsername?: string | null;
+  result?: AuditResult | null;
+  targetId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** Newest first; the id is the keyset of the connection's cursor and of the export's batches. */
+export const auditRecordsOrder = { id: 'desc' } as const satisfies Prisma.AuditRecordOrderByWithRelationInput;
+
+/** The records the reader may see (row-rules.ts) that pass the filter. */
+export function auditRecordsWhere(actor: Actor, filter: AuditFilter | null | undefined): Prisma.AuditRecordWhereInput {
+  return {
+    AND: [
+      auditVisibleTo(actor),
+      filter?.operation ? { operation: filter.operation } : {},
+      filter?.actorUsername ? { actor: actorNamed(actor, filter.actorUsername) } : {},
+      filter?.result ? { result: filter.result } : {},
+      filter?.targetId ? { targetId: filter.targetId } : {},
+      filter?.from || filter?.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {},
+    ],
+  };
+}
+
+/** An applicant's username is their ID number: analysts may look up staff accounts only. */
+function actorNamed(actor: Actor, username: string): Prisma.UserWhereInput {
+  return seesPersonalIdentifiers(actor) ? { username: username.trim() } : { username: username.trim(), role: { not: 'APPLICANT' } };
+}
+
+/** What the operator's name is read from. */
+export const auditActorSelect = { actor: { select: { username: true, role: true } } } as const satisfies Prisma.AuditRecordSelect;
+
+/** The operator as readers see them: applicants sign in with their ID number, so never show it. */
+export function auditActorName(record: { actor: { username: string; role: Role } | null }): string | null {
+  return record.actor ? (record.actor.role === 'APPLICANT' ? '申报人' : record.actor.username) : null;
 }

@@ -13,7 +13,7 @@ import { type Context, contextFactory } from '../../context.ts';
 import { DomainError } from '../../errors/domain-errors.ts';
 import { logger } from '../../logger.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { contentDisposition } from '../forms/forms.routes.ts';
+import { contentDisposition } from '../../file-responses.ts';
 import { checkDownloadToken, documentPathPrefix, loadDownloadLinkSecret } from './download-links.ts';
 import { documentForDownload } from './documents.service.ts';
 import { maxDocumentBytes } from './file-content.ts';

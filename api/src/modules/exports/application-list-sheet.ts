@@ -3,10 +3,11 @@
 // column labels (i18n resources.applications.fields) and the export button read them from here.
 import type { ApplicationStatus, Gender, TrainingMode } from '@tepei/db/enums';
 import { statusLabels } from '@tepei/db/reference/status-flow';
-import { beijingDate, formatBeijing } from '../../clock.ts';
+import { beijingDate } from '../../clock.ts';
 import { genderLabels, trainingModeLabels } from '../applications/application-form.ts';
 import { missingScanLabels, type SignedScanKind } from '../documents/signed-scan-kinds.ts';
 import { eligibilityRuleLabels, ruleOutcomeLabels, type RuleResult } from '../eligibility/eligibility.rules.ts';
+import { columnLabels, instantCell, joinedCell, labelOf, type ListColumn, listExportPath, listExportPrefix } from './list-sheet.ts';
 
 /** One row of the export: the list's fields, with the unit's and area's names. */
 export interface ApplicationListRow {
@@ -25,38 +26,30 @@ export interface ApplicationListRow {
   missingSignedScans: readonly SignedScanKind[];
 }
 
-type Cell = string | null;
-
-const label = <T extends string>(labels: Record<T, string>, value: T | null): Cell => (value === null ? null : labels[value]);
-const instant = (value: Date | null): Cell => (value ? formatBeijing(value) : null);
-const joined = (values: readonly string[]): Cell => values.join('；') || null;
-
 /** The columns, in order: the fields the list shows (none of them a personal identifier). */
 export const applicationListColumns = [
   { field: 'serialNumber', header: '学员编号', width: 18, value: (row: ApplicationListRow) => row.serialNumber },
   { field: 'name', header: '姓名', width: 14, value: (row: ApplicationListRow) => row.name },
-  { field: 'gender', header: '性别', width: 6, value: (row: ApplicationListRow) => label(genderLabels, row.gender) },
+  { field: 'gender', header: '性别', width: 6, value: (row: ApplicationListRow) => labelOf(genderLabels, row.gender) },
   { field: 'status', header: '申报状态', width: 26, value: (row: ApplicationListRow) => statusLabels[row.status] },
-  { field: 'mode', header: '培养方式', width: 10, value: (row: ApplicationListRow) => label(trainingModeLabels, row.mode) },
+  { field: 'mode', header: '培养方式', width: 10, value: (row: ApplicationListRow) => labelOf(trainingModeLabels, row.mode) },
   { field: 'trainingSpecialty', header: '培养专业', width: 18, value: (row: ApplicationListRow) => row.trainingSpecialty },
-  { field: 'submittedAt', header: '提交时间', width: 17, value: (row: ApplicationListRow) => instant(row.submittedAt) },
-  { field: 'statusChangedAt', header: '进入当前状态', width: 17, value: (row: ApplicationListRow) => instant(row.statusChangedAt) },
-  { field: 'updatedAt', header: '最后修改', width: 17, value: (row: ApplicationListRow) => instant(row.updatedAt) },
+  { field: 'submittedAt', header: '提交时间', width: 17, value: (row: ApplicationListRow) => instantCell(row.submittedAt) },
+  { field: 'statusChangedAt', header: '进入当前状态', width: 17, value: (row: ApplicationListRow) => instantCell(row.statusChangedAt) },
+  { field: 'updatedAt', header: '最后修改', width: 17, value: (row: ApplicationListRow) => instantCell(row.updatedAt) },
   { field: 'unit', header: '用人单位', width: 28, value: (row: ApplicationListRow) => row.unit.name },
   { field: 'area', header: '推荐主管部门', width: 16, value: (row: ApplicationListRow) => row.area.name },
   {
     field: 'eligibility',
     header: '推荐条件核验',
     width: 40,
-    value: (row: ApplicationListRow) => joined(row.eligibility.map((result) => `${eligibilityRuleLabels[result.rule]}：${ruleOutcomeLabels[result.outcome]}`)),
+    value: (row: ApplicationListRow) => joinedCell(row.eligibility.map((result) => `${eligibilityRuleLabels[result.rule]}：${ruleOutcomeLabels[result.outcome]}`)),
   },
-  { field: 'missingSignedScans', header: '签字盖章扫描件', width: 26, value: (row: ApplicationListRow) => joined(row.missingSignedScans.map((kind) => missingScanLabels[kind])) },
-] as const satisfies readonly { field: string; header: string; width: number; value: (row: ApplicationListRow) => Cell }[];
-
-type ListField = (typeof applicationListColumns)[number]['field'];
+  { field: 'missingSignedScans', header: '签字盖章扫描件', width: 26, value: (row: ApplicationListRow) => joinedCell(row.missingSignedScans.map((kind) => missingScanLabels[kind])) },
+] as const satisfies readonly ListColumn<ApplicationListRow>[];
 
 /** The column headers by field: the console's labels of the same fields. */
-export const applicationListLabels = Object.fromEntries(applicationListColumns.map(({ field, header }) => [field, header])) as Record<ListField, string>;
+export const applicationListLabels = columnLabels(applicationListColumns);
 
 /** What the sheet and the file are called: `申报-<Beijing date>.xlsx`, as the console's other exports. */
 export const applicationListSheetName = '申报';
@@ -65,17 +58,9 @@ export function applicationListFileName(now: Date): string {
   return `${applicationListSheetName}-${beijingDate(now)}.xlsx`;
 }
 
-export const applicationListExportPrefix = '/files/exports/';
-export const applicationListExportPathname = `${applicationListExportPrefix}applications.xlsx`;
+export const applicationListExportPathname = `${listExportPrefix}applications.xlsx`;
 
-/**
- * Where the whole list is downloaded (GET, with the bearer token of /graphql): the `applications`
- * connection's own `filter` and `orderBy` arguments, as JSON.
- */
+/** Where the whole list is downloaded: the `applications` connection's own `filter` and `orderBy` arguments. */
 export function applicationListExportPath(args: { filter?: object | null; orderBy?: readonly object[] | null }): string {
-  const query = new URLSearchParams();
-  if (args.filter) query.set('filter', JSON.stringify(args.filter));
-  if (args.orderBy?.length) query.set('orderBy', JSON.stringify(args.orderBy));
-  const search = query.toString();
-  return search ? `${applicationListExportPathname}?${search}` : applicationListExportPathname;
+  return listExportPath(applicationListExportPathname, { filter: args.filter, orderBy: args.orderBy });
 }

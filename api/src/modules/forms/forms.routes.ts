@@ -1,18 +1,19 @@
-// The form files over HTTP: GET /files/forms/… (form-paths.ts), and the applications list as
-// Excel, GET /files/exports/applications.xlsx (exports/application-list-sheet.ts), signed in with
-// the same `Authorization: Bearer` token as /graphql. A yoga plugin answers these paths before
+// The form files over HTTP: GET /files/forms/… (form-paths.ts), and whole lists as Excel,
+// GET /files/exports/<list>.xlsx (exports/list-export.route.ts), signed in with the same
+// `Authorization: Bearer` token as /graphql. A yoga plugin answers these paths before
 // GraphQL sees the request and lets every other request through. Every download, and every
 // refused attempt, is written to the audit log before the answer leaves.
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import type { NodeServerContext } from '../../auth/client-address.ts';
-import { authScopesFor } from '../../auth/scopes.ts';
 import type { Clock } from '../../clock.ts';
 import { type Context, contextFactory } from '../../context.ts';
-import { DomainError, ForbiddenError } from '../../errors/domain-errors.ts';
+import { fileHeaders, problem, refused } from '../../file-responses.ts';
 import { logger } from '../../logger.ts';
 import { type AuditTarget, writeAudit } from '../audit/audit.service.ts';
-import { applicationList, applicationListQuery, applicationListXlsx } from '../exports/application-list-export.ts';
-import { applicationListExportPathname, applicationListExportPrefix, applicationListFileName } from '../exports/application-list-sheet.ts';
+import { applicationListExport } from '../exports/application-list-export.ts';
+import { auditRecordListExport } from '../exports/audit-record-export.ts';
+import { listExportPrefix } from '../exports/list-sheet.ts';
+import { listExportRoute } from '../exports/list-export.route.ts';
 import { contentTypes, formFile } from './form-files.ts';
 import { type FormRoute, matchFormPath } from './form-paths.ts';
 
@@ -28,13 +29,14 @@ const operations: Record<FormRoute['form'], string> = {
   completionList: 'downloadCompletionList',
 };
 
-const statusOfCode: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION_FAILED: 400 };
+/** The lists downloaded whole from /files/exports/. */
+const serveList = listExportRoute([applicationListExport, auditRecordListExport]);
 
 export function formFilesPlugin(clock: Clock): Plugin {
   const contextOf = contextFactory(clock);
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
-      const answer = url.pathname.startsWith(prefix) ? serve : url.pathname.startsWith(applicationListExportPrefix) ? serveApplicationList : null;
+      const answer = url.pathname.startsWith(prefix) ? serve : url.pathname.startsWith(listExportPrefix) ? serveList : null;
       if (!answer) return;
       // Errors thrown here would escape yoga altogether: answer every one of them.
       try {
@@ -72,69 +74,6 @@ async function serve(request: Request, url: URL, ctx: Context, Response: typeof 
   }
 }
 
-/**
- * The whole applications list the reader may see, filtered and sorted as the `applications`
- * connection is, streamed as it is written. Reviewers of every stage and analysts (masked) may
- * export; an applicant has no list. The success is audited before the first byte leaves, with
- * the row count; a failure after that is audited as well, and cuts the download short.
- */
-async function serveApplicationList(request: Request, url: URL, ctx: Context, Response: typeof globalThis.Response): Promise<Response> {
-  if (url.pathname.toLowerCase() !== applicationListExportPathname) return problem(Response, 404, 'NOT_FOUND', '文件不存在');
-  if (request.method !== 'GET') return problem(Response, 405, 'METHOD_NOT_ALLOWED', '仅支持 GET 下载', { allow: 'GET' });
-
-  const audited = {
-    operation: 'exportApplications',
-    target: { type: 'Application', id: null },
-    details: { filter: url.searchParams.get('filter')?.slice(0, 2000) ?? null, orderBy: url.searchParams.get('orderBy')?.slice(0, 500) ?? null },
-  };
-  if (!ctx.actor) {
-    await writeAudit(ctx, { ...audited, result: 'REFUSED', errorCode: 'UNAUTHENTICATED' });
-    return problem(Response, 401, 'UNAUTHENTICATED', '请先登录', { 'www-authenticate': 'Bearer' });
-  }
-  const actor = ctx.actor;
-  try {
-    const scopes = authScopesFor(ctx);
-    if (!scopes.reviewer && !scopes.wholeProgrammeReader) throw new ForbiddenError('仅审核人和数据分析账号可导出申报列表');
-    const { total, batches } = await applicationList(actor, applicationListQuery(url.searchParams), ctx.now());
-    const fileName = applicationListFileName(ctx.now());
-    await writeAudit(ctx, { ...audited, result: 'SUCCESS', details: { ...audited.details, fileName, rows: total } });
-    const body = applicationListXlsx(actor, batches, ctx.now(), (error) => {
-      logger.error({ err: error }, 'applications export failed');
-      void writeAudit(ctx, { ...audited, result: 'FAILED', errorCode: 'INTERNAL' });
-    });
-    return new Response(body, {
-      status: 200,
-      // No length: the file is written as it is sent. The row count lets the console say how many.
-      headers: { ...fileHeaders(contentTypes.xlsx, fileName, fileName.replace('申报', 'applications')), 'x-total-count': String(total) },
-    });
-  } catch (error) {
-    return refused(ctx, Response, error, audited);
-  }
-}
-
-function fileHeaders(contentType: string, fileName: string, asciiFileName: string): Record<string, string> {
-  return {
-    'content-type': contentType,
-    'content-disposition': contentDisposition(fileName, asciiFileName),
-    // Personal data: never kept by a browser or a proxy.
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  };
-}
-
-/** A domain error as its status and Chinese message, audited as refused; anything else audited as failed and thrown on. */
-async function refused(
-  ctx: Context,
-  Response: typeof globalThis.Response,
-  error: unknown,
-  audited: { operation: string; target: AuditTarget; details: unknown },
-): Promise<Response> {
-  const expected = error instanceof DomainError;
-  await writeAudit(ctx, { ...audited, result: expected ? 'REFUSED' : 'FAILED', errorCode: expected ? error.code : 'INTERNAL' });
-  if (!expected) throw error;
-  return problem(Response, statusOfCode[error.code] ?? 409, error.code, error.message);
-}
-
 function requestedTarget(route: FormRoute): AuditTarget {
   switch (route.form) {
     case 'applicationForm':
@@ -148,17 +87,4 @@ function requestedTarget(route: FormRoute): AuditTarget {
     case 'completionList':
       return { type: 'Round', id: null };
   }
-}
-
-/** RFC 6266 with an RFC 5987 UTF-8 name, and a plain ASCII one for clients that lack it. */
-export function contentDisposition(fileName: string, asciiFileName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${asciiFileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
-}
-
-function problem(Response: typeof globalThis.Response, status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
 }
