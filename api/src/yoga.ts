@@ -1,5 +1,6 @@
 // Builds the GraphQL server. It opens no port (main.ts listens), so tests call yoga.fetch.
-import { createYoga } from 'graphql-yoga';
+import { execute } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { personalDataPlugin } from './auth/personal-data.plugin.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { contextFactory } from './context.ts';
@@ -11,6 +12,18 @@ import { hardeningPlugins } from './hardening.ts';
 import { apiLogger, maskError } from './errors/mask-error.ts';
 import { metricsPlugin } from './metrics.ts';
 import { schema } from './schema.ts';
+
+/**
+ * graphql-js' own executor instead of yoga's default (@graphql-tools/executor, for @defer and
+ * @stream, which this schema does not offer): the same answers, with less allocated per field
+ * (no Map of argument nodes, no promise helpers around every field) — on a queue page of ~3,500
+ * fields that is a fifth of the garbage the API makes (issue #12).
+ */
+const graphqlJsExecutor: Plugin = {
+  onExecute({ setExecuteFn }) {
+    setExecuteFn(execute);
+  },
+};
 
 export interface YogaOptions {
   clock?: Clock;
@@ -33,6 +46,7 @@ export function createYogaApp(options: YogaOptions = {}) {
     plugins: [
       // First, so that its timings cover the plugins after it.
       metricsPlugin(),
+      graphqlJsExecutor,
       // GET /files/forms/…: the official forms as files; every other request falls through.
       formFilesPlugin(options.clock ?? systemClock),
       documentFilesPlugin(options.clock ?? systemClock),

@@ -10,7 +10,7 @@ import { print } from 'graphql';
 import { buildQueryFactory } from '../../admin/src/dataProvider/buildQuery.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type GqlResponse, type TestApi } from '../support/api.ts';
-import { countStatements } from '../support/sql-count.ts';
+import { countStatements, recordStatements } from '../support/sql-count.ts';
 import { insertPartialDrafts } from '../fixtures/applications.ts';
 
 const now = new Date('2026-12-01T10:00:00+08:00');
@@ -95,6 +95,24 @@ describe('the queue page', () => {
   it.each(readers)('answers %s as the Prisma path does, in at most 3 statements with the session', async (username) => {
     const run = await expectSameAnswers(queuePage, { first: 50 }, username);
     expect(run.shapedStatements).toBeLessThanOrEqual(3);
+  });
+
+  it('puts in its statement only the columns the request reads, of the rows and of each relation in them', async () => {
+    const statementOf = async (query: string, variables: Record<string, unknown>) => {
+      const statements = await recordStatements(() => api.gql(query, variables, tokens['pref-653100']));
+      return statements.find((text) => text.startsWith('WITH "page"'))!;
+    };
+    const keys = (text: string) => new Set([...text.matchAll(/'(\w+)', "t\d+"\."\w+"/g)].map((match) => match[1]));
+    const queue = keys(await statementOf(queuePage, { first: 50 }));
+    // Shown on the queue page: the unit's nature, its area's name, the host preferences' mentor, the reviews' stage.
+    for (const shown of ['serialNumber', 'nature', 'name', 'mentor', 'stage', 'isSouthernXinjiang']) expect(queue).toContain(shown);
+    // Not shown: the application's contact details and essays, the unit's address, the hosts' contacts, the reviews' comments, the areas' codes.
+    for (const hidden of ['phone', 'studyGoals', 'address', 'contactPhone', 'contactName', 'comment', 'code', 'sortOrder']) expect(queue).not.toContain(hidden);
+    const { kashgar } = await ids();
+    const one = await api.prisma.application.findFirstOrThrow({ where: { areaId: kashgar.id, status: { not: 'DRAFT' } }, select: { id: true } });
+    const detail = keys(await statementOf(nodeDetail, { id: Buffer.from(`Application:${one.id}`).toString('base64') }));
+    // The detail page shows them.
+    for (const shown of ['phone', 'studyGoals', 'contactPhone', 'contactName', 'comment']) expect(detail).toContain(shown);
   });
 });
 

@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { UnsupportedShape } from './model.ts';
 import { orderByClause, sortKeys } from './order.ts';
+import type { ColumnPlan } from './selection.ts';
 import { hydrate, jsonObject, rowJson } from './shape.ts';
 import { runJsonStatement, type StatementRunner } from './statement.ts';
 import { Aliases, whereSql } from './where.ts';
@@ -24,7 +25,7 @@ export interface ShapedFindManyArgs {
 
 /**
  * The page's rows as a table: `page` has every column of the model, one row per row of the page.
- * `scalars`, when given, are the only scalar fields the rows' JSON carries (include mode).
+ * `columns`, when given, are the only scalar fields the rows' JSON (and its relations') carry in include mode.
  */
 export const pageTable = sql.table('page');
 
@@ -47,7 +48,7 @@ const allowedArguments = new Set(['where', 'orderBy', 'take', 'skip', 'select', 
 export async function shapedFindMany<Row>(
   model: string,
   args: ShapedFindManyArgs,
-  options: { count?: boolean; facts?: Record<string, FactQuery>; scalars?: ReadonlySet<string>; db?: StatementRunner } = {},
+  options: { count?: boolean; facts?: Record<string, FactQuery>; columns?: ColumnPlan; db?: StatementRunner } = {},
 ): Promise<ShapedPage<Row>> {
   for (const [key, value] of Object.entries(args)) {
     if (value !== undefined && !allowedArguments.has(key)) throw new UnsupportedShape(`findMany argument ${key}`);
@@ -68,7 +69,7 @@ export async function shapedFindMany<Row>(
   )} FROM ${sql.table(model)} AS ${sql.id(row)} WHERE ${where} ${orderByClause(keys)}${take !== undefined ? sql` LIMIT ${sql.lit(take)}` : sql``}${skip ? sql` OFFSET ${sql.lit(skip)}` : sql``}`;
 
   const pageRow = aliases.fresh();
-  const { json, shape } = rowJson(model, pageRow, args, aliases, options.scalars);
+  const { json, shape } = rowJson(model, pageRow, args, aliases, options.columns);
   const rows = sql`(SELECT coalesce(json_agg(${json} ${orderByClause(keys, (_key, index) => sql.ref(`${pageRow}._sort${index}`))}), '[]'::json) FROM ${pageTable} AS ${sql.id(pageRow)})`;
   const counted = aliases.fresh();
   const parts: [string, Sql][] = [['rows', rows]];

@@ -1,6 +1,6 @@
 // Which fields a request selects below the field being resolved, through fragments: a shaped
 // read loads the facts of a computed field (eligibility, say) only when the request shows it.
-import { type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from 'graphql';
+import { getNamedType, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from 'graphql';
 
 function fieldsIn(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined, into: Map<string, SelectionSetNode[]>) {
   for (const selection of selectionSet?.selections ?? []) {
@@ -30,20 +30,46 @@ export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly stri
 }
 
 /**
- * The columns of `typeName`'s model that the fields selected at `paths` read: an exposed field
- * its own column, a field with a `select` the scalars it names, a relation none (its rows come
- * nested), `id` always. Null when a selected field reads the row in a way not declared (a
- * resolver without a `select`): then the row carries every column.
+ * The columns a row of a model needs for the fields a request selects, and the same for each
+ * relation nested in it (by Prisma relation name): what a shaped read puts in the row's JSON.
  */
-export function columnsRead(info: GraphQLResolveInfo, paths: readonly string[][], typeName: string): Set<string> | null {
+export interface ColumnPlan {
+  columns: ReadonlySet<string>;
+  /** Per relation; null when that relation's rows need every column. */
+  relations: ReadonlyMap<string, ColumnPlan | null>;
+}
+
+function mergePlans(a: ColumnPlan | null | undefined, b: ColumnPlan | null): ColumnPlan | null {
+  if (a === undefined) return b;
+  if (a === null || b === null) return null;
+  const relations = new Map(a.relations);
+  for (const [name, plan] of b.relations) relations.set(name, mergePlans(relations.get(name), plan));
+  return { columns: new Set([...a.columns, ...b.columns]), relations };
+}
+
+/**
+ * The columns of `typeName`'s model that the fields selected at `paths` read: an exposed field
+ * its own column, a field with a `select` the scalars it names, `id` always; a relation field
+ * none of the row's own, but a plan of its own for its rows, from the fields selected below it
+ * on its type. Null when a selected field reads the row in a way not declared (a resolver
+ * without a `select`, or a `select` reaching into a relation): then the row carries every column.
+ */
+export function columnPlan(info: GraphQLResolveInfo, paths: readonly string[][], typeName: string): ColumnPlan | null {
   const type = info.schema.getType(typeName);
   if (!isObjectType(type)) return null;
   const fields = type.getFields();
   const columns = new Set<string>(['id']);
-  for (const name of paths.flatMap((path) => [...selectedFieldNames(info, path)])) {
+  const relations = new Map<string, ColumnPlan | null>();
+  for (const name of new Set(paths.flatMap((path) => [...selectedFieldNames(info, path)]))) {
     if (name === '__typename' || name === 'id') continue;
-    const extensions = (fields[name]?.extensions ?? {}) as Record<string, unknown>;
-    if (extensions.pothosPrismaRelationField) continue;
+    const field = fields[name];
+    const extensions = (field?.extensions ?? {}) as Record<string, unknown>;
+    const relation = extensions.pothosPrismaRelationField as { name: string } | undefined;
+    if (relation && field) {
+      const nested = columnPlan(info, paths.map((path) => [...path, name]), getNamedType(field.type).name);
+      relations.set(relation.name, mergePlans(relations.get(relation.name), nested));
+      continue;
+    }
     if (typeof extensions.pothosExposedField === 'string') {
       columns.add(extensions.pothosExposedField);
       continue;
@@ -55,5 +81,5 @@ export function columnsRead(info: GraphQLResolveInfo, paths: readonly string[][]
       columns.add(column);
     }
   }
-  return columns;
+  return { columns, relations };
 }

@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { fieldOf, type ModelField, relationJoin, scalarFieldsOf, UnsupportedShape } from './model.ts';
 import { orderByClause, sortKeys } from './order.ts';
+import type { ColumnPlan } from './selection.ts';
 import { type Aliases, column, whereSql } from './where.ts';
 
 type Sql = RawBuilder<unknown>;
@@ -37,14 +38,14 @@ function scalarJson(alias: string, field: ModelField): Sql {
 
 const relationKeys = new Set(['select', 'include', 'orderBy', 'where']);
 
-function relationJson(model: string, alias: string, field: ModelField, args: unknown, aliases: Aliases): { json: Sql; shape: Shape } {
+function relationJson(model: string, alias: string, field: ModelField, args: unknown, aliases: Aliases, plan: ColumnPlan | undefined): { json: Sql; shape: Shape } {
   const options = (args === true ? {} : args) as Record<string, unknown>;
   for (const key of Object.keys(options)) {
     if (!relationKeys.has(key) && options[key] !== undefined) throw new UnsupportedShape(`relation option ${key} on ${field.name}`);
   }
   const inner = aliases.fresh();
   const { targetColumn, ownColumn } = relationJoin(model, field);
-  const { json, shape } = rowJson(field.type, inner, options, aliases);
+  const { json, shape } = rowJson(field.type, inner, options, aliases, plan);
   const condition = sql`${column(inner, targetColumn)} = ${column(alias, ownColumn)} AND ${whereSql(field.type, inner, options.where, aliases)}`;
   const from = sql`FROM ${sql.table(field.type)} AS ${sql.id(inner)} WHERE ${condition}`;
   if (!field.isList) {
@@ -76,16 +77,18 @@ function countJson(model: string, alias: string, args: unknown, aliases: Aliases
 
 /**
  * The row of `model` under `alias` as JSON, with what `args` selects: `select` lists fields,
- * `include` adds relations to every scalar field (or to `scalars` alone, when the caller knows
- * which the request reads), neither means every scalar field.
+ * `include` adds relations to every scalar field (or to the plan's columns alone, when the
+ * caller knows which the request reads, and likewise in each included relation), neither means
+ * every scalar field.
  */
 export function rowJson(
   model: string,
   alias: string,
   args: { select?: unknown; include?: unknown },
   aliases: Aliases,
-  scalars?: ReadonlySet<string>,
+  plan?: ColumnPlan,
 ): { json: Sql; shape: Shape } {
+  const scalars = plan?.columns;
   const shape: Shape = { dates: [], bigints: [], relations: [] };
   const pairs: [string, Sql][] = [];
   const select = args.select as Record<string, unknown> | undefined;
@@ -106,7 +109,7 @@ export function rowJson(
     }
     const field = fieldOf(model, name);
     if (field.kind === 'object') {
-      const relation = relationJson(model, alias, field, value, aliases);
+      const relation = relationJson(model, alias, field, value, aliases, plan?.relations.get(name) ?? undefined);
       pairs.push([name, relation.json]);
       shape.relations.push({ name, isList: field.isList, shape: relation.shape });
     } else if (field.kind === 'unsupported') {

@@ -9,12 +9,16 @@ import { shapedFindMany } from '../../shaped-reads/find-many.ts';
 import { NotFoundError } from '../../errors/domain-errors.ts';
 import { eligibilityFacts, latestPerRoundAndArea, signedScanFacts } from '../applications/application-reads.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
-import { type LatestForm5Scan, missingSignedScansFrom, throwIfSignedScansMissing } from '../documents/signed-scans.ts';
-import { eligibilityFromFacts, type EligibilityFacts } from '../eligibility/eligibility.loader.ts';
+import { type LatestForm5Scan, missingSignedScansFrom, signedScansSelect, throwIfSignedScansMissing } from '../documents/signed-scans.ts';
+import { eligibilityFromFacts, type EligibilityFacts, eligibilitySelect } from '../eligibility/eligibility.loader.ts';
 import { throwIfNotEligible } from '../eligibility/eligibility.guard.ts';
 import { assertPlaceFree, lockRoundQuotas, placeFacts, type PlaceFacts } from '../quotas/quotas.service.ts';
 
 type Form4Scans = Parameters<typeof missingSignedScansFrom>[1];
+
+/** The columns the three checks read: not the whole row (its JSON would be five times as long). */
+const checkedColumns = { ...eligibilitySelect, ...signedScansSelect, mode: true } as const;
+type CheckedApplication = Pick<Application, keyof typeof checkedColumns>;
 
 /**
  * Takes the round's lock, then refuses the selection if the application is not eligible, lacks
@@ -24,9 +28,9 @@ export async function assertSelectable(tx: Transaction, application: Application
   // The lock first: a blacklisting waits for it (lockAllRoundsForListing), so the read below
   // cannot miss a listing committed meanwhile, nor a selection or a change of places.
   const round = await lockRoundQuotas(tx, application.roundId);
-  const page = await shapedFindMany<Application>(
+  const page = await shapedFindMany<CheckedApplication>(
     'Application',
-    { where: { id: application.id } },
+    { where: { id: application.id }, select: checkedColumns },
     { facts: { ...eligibilityFacts(now), ...signedScanFacts, ...placeFacts(application) } },
   );
   const [current] = page.rows;
