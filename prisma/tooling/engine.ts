@@ -36,9 +36,13 @@ export interface EngineSession {
   free(): void;
 }
 
+/** How many engines this process opened (a test checks that an up-to-date database needs none). */
+export const schemaEngineUse = { opened: 0 };
+
 /** An engine bound to the database at `url`, with `datamodel` as its schema. */
 export async function openSchemaEngine(url: string, datamodel: string, schemaFile: string): Promise<EngineSession> {
   const { SchemaEngine } = await loadEngineModule();
+  schemaEngineUse.opened += 1;
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url, max: 1 }));
   const logs: string[] = [];
   const engine = await SchemaEngine.new({ datamodels: [[schemaFile, datamodel]] }, (log: string) => logs.push(log), adapter);

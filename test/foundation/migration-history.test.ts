@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { migrate, MigrationHistoryError } from '@tepei/db/migrate';
+import { migrate, MigrationHistoryError, schemaEngineUse } from '@tepei/db/migrate';
 import { migrationsDir } from '@tepei/db/paths';
 import { createEmptyDatabase } from '../support/database.ts';
 
@@ -59,5 +59,19 @@ describe('db:migrate against a history it does not recognise', () => {
 
     await expect(migrate(url, dir)).rejects.toThrow(/29990101000000_broken/);
     expect(await migrationRows(url)).toEqual(before);
+  });
+
+  it('checks an up-to-date database without the schema engine, and still gives a recorded checksum that differs to the engine to refuse', async () => {
+    const { url, dir, first } = await migratedCopy();
+    const opened = schemaEngineUse.opened;
+    expect(await migrate(url, dir)).toEqual([]);
+    expect(schemaEngineUse.opened).toBe(opened);
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`update _prisma_migrations set checksum = 'f' || substr(checksum, 2) where migration_name = $1`, [first]);
+    await client.end();
+    await expect(migrate(url, dir)).rejects.toThrow(first);
+    expect(schemaEngineUse.opened).toBe(opened + 1);
   });
 });
