@@ -1,15 +1,14 @@
 // Applies pending migrations, the way `prisma migrate deploy` would, recording them in
 // _prisma_migrations so that the native CLI agrees on a machine that has it.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import type { MigrationList } from '@prisma/schema-engine-wasm';
 import pg from 'pg';
 import { migrationsDir, schemaPath } from '../src/paths.ts';
 import { openSchemaEngine } from './engine.ts';
+import { migrationChecksum, readMigrationList } from './migrations.ts';
+import { appliedMigrations } from './tables.ts';
 
 export { schemaEngineUse } from './engine.ts';
-import type { MigrationList } from '@prisma/schema-engine-wasm';
-import { readMigrationList } from './migrations.ts';
-import { appliedMigrations } from './tables.ts';
 
 export class MigrationHistoryError extends Error {
   constructor(message: string) {
@@ -36,7 +35,7 @@ async function recordsExactly(url: string, migrationsList: MigrationList): Promi
     return folder.every((directory, index) => {
       const content = directory.migrationFile.content;
       const applied = recorded.applied[index]!;
-      return content.tag === 'ok' && applied.name === directory.path && applied.checksum === createHash('sha256').update(content.value).digest('hex');
+      return content.tag === 'ok' && applied.name === directory.path && applied.checksum === migrationChecksum(content.value);
     });
   } finally {
     await client.end();

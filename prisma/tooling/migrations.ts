@@ -1,8 +1,14 @@
 // Reads prisma/migrations in Prisma's standard layout, as the schema engine wants it.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { migrationsDir } from '../src/paths.ts';
+
+/** A migration file's checksum as _prisma_migrations records it: sha256 of migration.sql, hex. */
+export function migrationChecksum(sql: string | Buffer): string {
+  return createHash('sha256').update(sql).digest('hex');
+}
 
 /** The migrations shipped in `dir`, one folder each, in the order they apply. */
 export function migrationNames(dir = migrationsDir): string[] {

@@ -1,7 +1,6 @@
 // `pnpm db:restore FILE`: checks the whole file first, migrates the empty target to the
 // backup's migrations, loads every row in one transaction, sets the sequences, then applies
 // the migrations the code has beyond the backup's (so an older backup's rows go through them).
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import pg from 'pg';
 import { migrationsDir } from '../src/paths.ts';
 import { BackupError, readBackupFile, type BackupHeader, type BackupTable } from './backup-file.ts';
 import { migrate } from './migrate.ts';
+import { migrationChecksum, migrationNames } from './migrations.ts';
 import { appliedMigrations, listDataTables, listForeignKeys, quoteIdent, useCanonicalTextForms, type DataTable } from './tables.ts';
 
 export interface RestoreOptions {
@@ -48,11 +48,7 @@ export async function restoreDatabase(url: string, file: string, options: Restor
 
 /** The code's migrations after the backup's; refuses a backup from newer (or different) code. */
 function migrationsBeyond(header: BackupHeader): string[] {
-  const code = fs
-    .readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  const code = migrationNames(migrationsDir);
   for (const [index, migration] of header.migrations.entries()) {
     if (!code.includes(migration.name)) {
       throw new BackupError(
@@ -61,7 +57,7 @@ function migrationsBeyond(header: BackupHeader): string[] {
       );
     }
     const sql = fs.readFileSync(path.join(migrationsDir, migration.name, 'migration.sql'));
-    if (createHash('sha256').update(sql).digest('hex') !== migration.checksum) {
+    if (migrationChecksum(sql) !== migration.checksum) {
       throw new BackupError(`迁移 ${migration.name} 与备份时的内容不同 / migration ${migration.name} differs from the one the backup was made with. Nothing was changed.`);
     }
     if (code[index] !== migration.name) {
