@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertApplications } from '../fixtures/applications.ts';
 import { arrangeProgramme, type Programme } from '../fixtures/programme.ts';
 import { startApi, type TestApi } from '../support/api.ts';
+import { recordStatements } from '../support/sql-count.ts';
 
 const now = () => new Date('2026-12-01T10:00:00+08:00');
 
@@ -18,6 +19,15 @@ const countsQuery = /* GraphQL */ `
   query Counts { applicationCounts(roundYear: 2027, groupBy: [STATUS]) { ... on QueryApplicationCountsSuccess { data { count keys { value } } } } }
 `;
 const queueQuery = /* GraphQL */ `query Queue { myReviewQueue(roundYear: 2027) { size } }`;
+// The regional dashboard's cards as the console asks for them (admin/src/dataProvider/aggregates.ts).
+const dashboardQuery = /* GraphQL */ `
+  query Dashboard($roundId: ID!) {
+    quotaUsage(roundId: $roundId) { mode area { id name code } places used reserved remaining }
+    applicationCounts(roundYear: 2027, groupBy: [STATUS]) { ... on QueryApplicationCountsSuccess { data { count keys { value label } } } }
+    deadlineProgress(roundYear: 2027) { round { id name } totals { applications submitted recommended } perDay { date submitted recommended } }
+    myReviewQueue(roundYear: 2027) { size oldestWaitingSince oldestApplication { id name status unit { name } } }
+  }
+`;
 const selectMutation = /* GraphQL */ `
   mutation Select($id: ID!, $version: Int!) {
     regionalDecision(id: $id, version: $version, decision: SELECT) { __typename }
@@ -70,5 +80,28 @@ describe('dashboard aggregates kept by the server', () => {
     expect((await ask(queueQuery, tokens.admin!)).data.myReviewQueue.size).toBe(5);
     const counts = await ask(countsQuery, tokens.admin!);
     expect([countOf(counts, 'RECOMMENDED'), countOf(counts, 'SELECTED')]).toEqual([5, 1]);
+  });
+
+  it('serve a whole dashboard from what they keep, the records its lines name included, equal to an uncached answer', async () => {
+    await api.prisma.quotaAllocation.createMany({
+      data: [programme.kashgar.areaId, programme.urumqi.areaId].map((areaId) => ({ roundId: programme.roundId, mode: 'REMOTE' as const, areaId, places: 20 })),
+    });
+    const variables = { roundId: Buffer.from(`Round:${programme.roundId}`).toString('base64') };
+    const first = await ask(dashboardQuery, tokens.admin!, variables);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.quotaUsage.filter((line: { area: unknown }) => line.area).map((line: { area: { name: string } }) => line.area.name).sort()).toHaveLength(2);
+    expect(first.data.myReviewQueue.oldestApplication?.unit.name).toBeTruthy();
+
+    const statements = await recordStatements(async () => {
+      const again = await ask(dashboardQuery, tokens.admin!, variables);
+      expect(again).toEqual(first);
+    });
+    // Only the session and the data version may be read: no statement per quota line's area or
+    // for the oldest waiting application, which are kept with the figures that name them.
+    expect(statements.filter((text) => !/"Session"|"DataVersion"/.test(text))).toEqual([]);
+
+    const uncached = await api.gql(dashboardQuery, variables, tokens.admin);
+    expect(uncached.errors).toBeUndefined();
+    expect(uncached.data).toEqual(first.data);
   });
 });

@@ -100,6 +100,9 @@ export function readerScope(actor: Actor): string {
   return [actor.role, actor.areaId ?? '', actor.unitId ?? '', actor.role === 'APPLICANT' ? actor.userId : ''].join('/');
 }
 
+/** Arguments as key text: a selection may hold BigInt values, which JSON has no notation for. */
+const keyValue = (_key: string, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value);
+
 /** `compute` on one snapshot of the database, through the context's cache when the server has one. */
 export function cachedAggregate<T>(
   ctx: { aggregates?: AggregateCache; actor: Actor | null },
@@ -109,5 +112,5 @@ export function cachedAggregate<T>(
 ): Promise<T> {
   const consistent = () => onOneSnapshot(compute);
   if (!ctx.aggregates || !ctx.actor) return consistent();
-  return ctx.aggregates.get(`${name}\u0000${readerScope(ctx.actor)}\u0000${JSON.stringify(args)}`, consistent);
+  return ctx.aggregates.get(`${name}\u0000${readerScope(ctx.actor)}\u0000${JSON.stringify(args, keyValue)}`, consistent);
 }

@@ -105,9 +105,13 @@ const ReviewQueueType = builder.objectRef<ReviewQueue>('ReviewQueue').implement(
       type: 'Application',
       nullable: true,
       description: '等待最久的申报',
+      // Kept with the queue it belongs to (the reader's scope and the fields asked are in the key),
+      // so a dashboard served from kept figures makes no statement for it either.
       resolve: (query, queue, _args, ctx) =>
         queue.oldestApplicationId
-          ? prisma.application.findFirst({ ...query, where: { AND: [{ id: queue.oldestApplicationId }, applicationsVisibleTo(ctx.actor!)] } })
+          ? cachedAggregate(ctx, 'oldestApplication', [queue.oldestApplicationId, query], () =>
+              prisma.application.findFirst({ ...query, where: { AND: [{ id: queue.oldestApplicationId! }, applicationsVisibleTo(ctx.actor!)] } }),
+            )
           : null,
     }),
   }),

@@ -6,7 +6,6 @@ import { TrainingModeEnum } from '../applications/application-enums.schema.ts';
 import { AreaType } from '../areas-units/areas-units.schema.ts';
 import { audited } from '../audit/audit.service.ts';
 import { RoundType } from '../rounds/rounds.schema.ts';
-import { prisma } from '../../db.ts';
 import { type QuotaLine, quotaUsage, setAreaAllocation, setModePlaces } from './quotas.service.ts';
 import { cachedAggregate } from '../analytics/aggregate-cache.ts';
 
@@ -14,11 +13,7 @@ const QuotaLineType = builder.objectRef<QuotaLine>('QuotaLine').implement({
   description: '名额使用情况：area 为空时为该培养方式的全区总数',
   fields: (t) => ({
     mode: t.expose('mode', { type: TrainingModeEnum }),
-    area: t.prismaField({
-      type: 'Area',
-      nullable: true,
-      resolve: (query, line) => (line.areaId ? prisma.area.findUnique({ ...query, where: { id: line.areaId } }) : null),
-    }),
+    area: t.expose('area', { type: AreaType, nullable: true }),
     places: t.exposeInt('places', { description: '名额' }),
     used: t.exposeInt('used', { description: '已入选（含训前培训、培养中、已结业）' }),
     reserved: t.exposeInt('reserved', { description: '已推荐待遴选' }),

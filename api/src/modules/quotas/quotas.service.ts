@@ -1,6 +1,6 @@
 // 400 places: 200 异地培养 + 200 当地培养, optionally split over areas. A selection never
 // exceeds a quota, even when many are decided at once.
-import type { Application, TrainingMode } from '@tepei/db/client';
+import type { Application, Area, TrainingMode } from '@tepei/db/client';
 import { placeHoldingStatuses } from '@tepei/db/reference/status-flow';
 import type { Actor } from '../../auth/actor.ts';
 import { prisma, transactionOptions } from '../../db.ts';
@@ -15,6 +15,8 @@ const modeLabels: Record<TrainingMode, string> = { REMOTE: '异地培养', LOCAL
 export interface QuotaLine {
   mode: TrainingMode;
   areaId: string | null;
+  /** The allocation's area, loaded with the lines: a dashboard's lines are kept and served whole (aggregate-cache.ts), not looked up again per line. */
+  area: Area | null;
   places: number;
   /** Selected and after (已成功入选, 训前培训, 培养中, 已结业). */
   used: number;
@@ -100,7 +102,7 @@ export function assertPlaceFree(round: LockedRound, selected: PlaceApplication, 
 
 /** Used, reserved and remaining places per mode (areaId null) and per allocated area. */
 export async function quotaUsage(actor: Actor, roundId: string): Promise<QuotaLine[]> {
-  const round = await prisma.round.findUnique({ where: { id: roundId }, include: { quotaAllocations: true } });
+  const round = await prisma.round.findUnique({ where: { id: roundId }, include: { quotaAllocations: { include: { area: true } } } });
   if (!round) throw new NotFoundError('特培年度');
   const counts = await prisma.application.groupBy({
     by: ['mode', 'areaId', 'status'],
@@ -111,12 +113,13 @@ export async function quotaUsage(actor: Actor, roundId: string): Promise<QuotaLi
     counts
       .filter((row) => row.mode === mode && (areaId === null || row.areaId === areaId) && statuses.includes(row.status))
       .reduce((sum, row) => sum + row._count._all, 0);
-  const line = (mode: TrainingMode, areaId: string | null, places: number): QuotaLine => {
+  const line = (mode: TrainingMode, area: Area | null, places: number): QuotaLine => {
+    const areaId = area?.id ?? null;
     const used = tally(mode, areaId, placeHoldingStatuses);
-    return { mode, areaId, places, used, reserved: tally(mode, areaId, ['RECOMMENDED']), remaining: Math.max(places - used, 0) };
+    return { mode, areaId, area, places, used, reserved: tally(mode, areaId, ['RECOMMENDED']), remaining: Math.max(places - used, 0) };
   };
   const lines: QuotaLine[] = (['REMOTE', 'LOCAL'] as const).map((mode) => line(mode, null, placesOf(round, mode)));
-  for (const allocation of round.quotaAllocations) lines.push(line(allocation.mode, allocation.areaId, allocation.places));
+  for (const allocation of round.quotaAllocations) lines.push(line(allocation.mode, allocation.area, allocation.places));
   // A prefecture reviewer sees its own area's lines and the regional totals, nothing of other areas.
   return lines.filter((entry) => entry.areaId === null || actor.role !== 'PREFECTURE' || entry.areaId === actor.areaId);
 }
