@@ -92,6 +92,10 @@ describe('probes and metrics', () => {
     // Only root fields are timed; full URLs are no label.
     expect(text).not.toMatch(/typeName="Health"/);
     expect(text).not.toMatch(/url="/);
+    // Series nobody reads, each work on every request, are not kept (metrics.ts).
+    for (const unread of ['graphql_envelop_deprecated_field', 'graphql_envelop_request_time_summary', 'graphql_envelop_phase_parse', 'graphql_envelop_phase_validate', 'graphql_envelop_phase_execute']) {
+      expect(text).not.toContain(unread);
+    }
     expect(text).toMatch(/^process_cpu_user_seconds_total /m);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
   });
