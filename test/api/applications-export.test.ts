@@ -120,7 +120,7 @@ describe('the applications list as Excel', () => {
   it('refuses without a token (401) and to an applicant (403), and knows no other export', async () => {
     expect((await download(applicationListExportPath({}))).response.status).toBe(401);
     expect((await download(applicationListExportPath({}), tokens.applicant)).response.status).toBe(403);
-    expect((await download('/files/exports/units.xlsx', tokens.admin)).response.status).toBe(404);
+    expect((await download('/files/exports/host-institutions.xlsx', tokens.admin)).response.status).toBe(404);
   });
 
   it('audits every download, with its filter and row count, and every refusal', async () => {

@@ -5,7 +5,9 @@ import { EnumField } from '../common/EnumField.tsx';
 import { ListGrid } from '../common/ListGrid.tsx';
 import { enumChoices } from '../enums.ts';
 import { AreaApplicationCount } from './AreaApplicationCount.tsx';
-import { ExportingListActions } from '../common/ListExportButton.tsx';
+import { ExportingListActions } from '../common/ExportingListActions.tsx';
+import { ServerExportButton } from '../common/ServerExportButton.tsx';
+import { areaListExportPath } from '../../../api/src/modules/exports/area-list-sheet.ts';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
@@ -14,7 +16,7 @@ const filters = [
 ];
 
 export const AreaList = () => (
-  <List filters={filters} perPage={50} actions={<ExportingListActions />} sort={{ field: 'code', order: 'ASC' }} pagination={false}>
+  <List filters={filters} perPage={50} actions={<ExportingListActions exportButton={<ServerExportButton exportPath={areaListExportPath} testId="export-areas" />} />} sort={{ field: 'code', order: 'ASC' }} pagination={false}>
     <ListGrid bulkActionButtons={false} rowClick={false} data-testid="area-list">
       <TextField source="code" />
       <TextField source="name" />

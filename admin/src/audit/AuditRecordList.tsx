@@ -12,7 +12,7 @@ import { TranslatedField } from '../common/TranslatedField.tsx';
 import { enumChoices } from '../enums.ts';
 import { DetailsField, ErrorCodeField, OperatorField, TargetField } from './AuditFields.tsx';
 import { appMessagesZh } from '../i18n/zh-CN.ts';
-import { ExportingListActions } from '../common/ListExportButton.tsx';
+import { ExportingListActions } from '../common/ExportingListActions.tsx';
 import { ServerExportButton } from '../common/ServerExportButton.tsx';
 import { auditRecordListExportPath } from '../../../api/src/modules/exports/audit-record-sheet.ts';
 

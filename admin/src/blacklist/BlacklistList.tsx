@@ -10,7 +10,8 @@ import { BeijingDateField } from './BeijingDateField.tsx';
 import { LiftListingButton } from './LiftListingButton.tsx';
 import { LiftedField } from './LiftedField.tsx';
 import { ListingStatusField } from './ListingStatusField.tsx';
-import { ListExportButton } from '../common/ListExportButton.tsx';
+import { ServerExportButton } from '../common/ServerExportButton.tsx';
+import { blacklistExportPath } from '../../../api/src/modules/exports/blacklist-sheet.ts';
 
 // Names, codes and dates stay on one line; the account of what happened takes the width left.
 const columns = {
@@ -29,7 +30,7 @@ const Actions = () => {
   return (
     <TopToolbar>
       {permissions?.role === 'REGIONAL' ? <CreateButton label="tepei.admin.blacklist.create" data-testid="create-listing" /> : null}
-      <ListExportButton />
+      <ServerExportButton exportPath={blacklistExportPath} testId="export-blacklist" />
     </TopToolbar>
   );
 };

@@ -1,7 +1,7 @@
-// 导出 Excel of a whole list the API exports (GET /files/exports/<list>.xlsx): one download that
-// reads the list as its connection does — the same filter and sort, the reader's row rules, what
-// is masked for the reader masked — and streams the workbook, instead of the browser fetching
-// the list page after page (ListExportButton.tsx, for the short lists).
+// 导出 Excel of a whole list, as the API exports every list (GET /files/exports/<list>.xlsx): one
+// download that reads the list as its connection does — the same filter and sort, the reader's
+// row rules, what is masked for the reader masked — and streams the workbook, however long the
+// list; the browser never fetches the list page after page to write a file itself.
 import DownloadIcon from '@mui/icons-material/Download';
 import { CircularProgress } from '@mui/material';
 import { Button, useListContext, useNotify } from 'react-admin';

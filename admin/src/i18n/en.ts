@@ -523,7 +523,7 @@ const appMessagesEn: typeof appMessagesZh = {
         },
       },
     },
-    export: { exporting: 'Exporting…', done: 'Exported %{count} rows', shortened: 'The list has %{total} rows; the first %{count} were exported: narrow the filter to export the rest' },
+    export: { exporting: 'Exporting…', done: 'Exported %{count} rows' },
     queue: {
       allRounds: 'All rounds',
       savedViews: 'Saved views',
@@ -759,6 +759,11 @@ const appMessagesEn: typeof appMessagesZh = {
       downloadCompletionList: 'Download completion list',
       exportApplications: 'Export applications list',
       exportAuditRecords: 'Export audit log',
+      exportUsers: 'Export accounts list',
+      exportUnits: 'Export employer units list',
+      exportAreas: 'Export recommending authorities list',
+      exportRounds: 'Export rounds list',
+      exportBlacklist: 'Export blacklist',
     },
     targetTypes: {
       Application: 'Application',

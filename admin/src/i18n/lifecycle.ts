@@ -1,11 +1,10 @@
 // The words of the round lifecycle, the host registry, placement and completion (issue 14), merged into the
 // console's messages under tepei.lifecycle (i18n/index.ts).
+import { roundPhaseLabels } from '../../../prisma/src/reference/round-phases.ts';
+
 export const lifecycleMessages = {
   zh: {
-    phase: {
-      PREPARING: '筹备中', APPLICATIONS: '个人申报中', RECOMMENDATIONS: '审核推荐中', SELECTION: '遴选中',
-      PLACEMENT: '培养单位分配中', ORIENTATION: '训前培训', TRAINING: '培养中', CLOSED: '已结束',
-    },
+    phase: roundPhaseLabels,
     createRound: '新建年度',
     createTitle: '新建年度（按上一年度设置预填）',
     created: '%{name}已创建（筹备中，申报人暂不可见）',

@@ -16,6 +16,14 @@ import { eligibilityRuleLabels, ruleOutcomeLabels } from '../../../api/src/modul
 import { missingScanLabels, signedScanLabels } from '../../../api/src/modules/documents/signed-scan-kinds.ts';
 import { applicationListLabels } from '../../../api/src/modules/exports/application-list-sheet.ts';
 import { auditRecordListLabels } from '../../../api/src/modules/exports/audit-record-sheet.ts';
+import { areaListLabels } from '../../../api/src/modules/exports/area-list-sheet.ts';
+import { blacklistLabels } from '../../../api/src/modules/exports/blacklist-sheet.ts';
+import { roundListLabels } from '../../../api/src/modules/exports/round-list-sheet.ts';
+import { unitListLabels } from '../../../api/src/modules/exports/unit-list-sheet.ts';
+import { userListLabels } from '../../../api/src/modules/exports/user-list-sheet.ts';
+import { accountStatusLabels } from '../../../api/src/modules/accounts/account-status.ts';
+import { areaKindLabels } from '../../../api/src/modules/areas-units/area-kinds.ts';
+import { blacklistReasonLabels, listingStatusLabels } from '../../../api/src/modules/blacklist/blacklist-labels.ts';
 import { auditErrorCodeLabels, auditOperationLabels, auditResultLabels, auditTargetTypeLabels } from '../../../api/src/modules/audit/audit-labels.ts';
 import { roleLabels } from '../../../api/src/modules/accounts/role-labels.ts';
 import { raChineseMessages } from './ra-zh-CN.ts';
@@ -99,34 +107,25 @@ export const appMessagesZh = {
     units: {
       name: '用人单位 |||| 用人单位',
       fields: {
-        name: '单位名称',
-        nature: '单位性质',
-        address: '单位地址',
-        postcode: '邮政编码',
-        area: '推荐主管部门',
-        'area.name': '推荐主管部门',
-        areaId: '推荐主管部门',
-        'applications.totalCount': '申报数（全部年度）',
+        // The list's columns are headed as the API's Excel export heads them.
+        ...unitListLabels,
+        area: unitListLabels['area.name'],
+        areaId: unitListLabels['area.name'],
       },
     },
     areas: {
       name: '推荐主管部门 |||| 推荐主管部门',
-      fields: { code: '代码', name: '名称', kind: '类别', isSouthernXinjiang: '南疆地区', q: '名称或代码', unitCount: '用人单位数', applicationCount: '本年度申报数' },
+      // The list's columns are headed as the API's Excel export heads them.
+      fields: { ...areaListLabels, q: '名称或代码', applicationCount: '本年度申报数' },
     },
     rounds: {
       name: '年度与截止时间 |||| 年度与截止时间',
       fields: {
-        year: '年度',
-        name: '年度',
+        // The list's columns are headed as the API's Excel export heads them.
+        ...roundListLabels,
+        year: roundListLabels.name,
         noticeNumber: '通知文号',
-        phase: '进度',
-        applicationDeadline: '个人申报截止',
-        recommendationDeadline: '审核推荐截止',
-        ageCutoffDate: '出生日期不早于',
-        remotePlaces: '异地培养名额',
-        localPlaces: '当地培养名额',
         trainingMonths: '培养期限（月）',
-        shortageSpecialties: '紧缺专业',
       },
     },
     quotas: {
@@ -136,19 +135,11 @@ export const appMessagesZh = {
     blacklist: {
       name: '失信名单 |||| 失信名单',
       fields: {
-        applicantName: '申报人',
-        applicantIdNumber: '身份证号',
-        unit: '派出单位',
-        'unit.name': '派出单位',
-        reasonKind: '列入原因',
-        reason: '情况说明',
-        listedAt: '列入时间',
-        expiresAt: '有效至（列入满5年）',
+        // The list's columns are headed as the API's Excel export heads them.
+        ...blacklistLabels,
+        unit: blacklistLabels['unit.name'],
+        unitId: blacklistLabels['unit.name'],
         isActive: '生效中',
-        status: '状态',
-        unitId: '派出单位',
-        liftedAt: '解除时间',
-        liftReason: '解除原因',
         activeOnly: '仅看生效中',
       },
     },
@@ -167,18 +158,13 @@ export const appMessagesZh = {
     users: {
       name: '账户 |||| 账户',
       fields: {
-        username: '用户名',
-        displayName: '姓名',
-        role: '角色',
-        area: '所辖地区',
-        'area.name': '所辖地区',
-        unit: '所在单位',
-        'unit.name': '所在单位',
+        // The list's columns are headed as the API's Excel export heads them.
+        ...userListLabels,
+        area: userListLabels['area.name'],
+        unit: userListLabels['unit.name'],
         disabled: '已停用',
         lockedUntil: '锁定至',
         isLocked: '锁定中',
-        status: '状态',
-        lastLoginAt: '最近登录',
         createdAt: '创建时间',
         password: '初始密码',
         areaId: '所辖地区',
@@ -523,7 +509,7 @@ export const appMessagesZh = {
         },
       },
     },
-    export: { exporting: '正在导出…', done: '已导出 %{count} 条', shortened: '列表共 %{total} 条，已导出前 %{count} 条：请缩小筛选范围后分次导出其余的' },
+    export: { exporting: '正在导出…', done: '已导出 %{count} 条' },
     queue: {
       allRounds: '全部年度',
       savedViews: '常用视图',
@@ -628,7 +614,7 @@ export const appMessagesZh = {
         selectingEditable: '审核推荐已截止，遴选进行中：名额仍可调整，直至该年度结束',
       },
       blacklist: {
-        status: { ACTIVE: '生效中', LIFTED: '已解除', EXPIRED: '已到期' },
+        status: listingStatusLabels,
         create: '列入失信名单',
         createHint: '列入后，申报人和/或派出单位自列入之日起5年内不得申报特培。请至少填写申报人身份证号或选择派出单位。',
         atLeastOne: '须填写申报人身份证号或选择派出单位',
@@ -645,7 +631,7 @@ export const appMessagesZh = {
         lifted: '已解除失信名单记录',
       },
       users: {
-        status: { ACTIVE: '正常', LOCKED: '锁定中', DISABLED: '已停用' },
+        status: accountStatusLabels,
         manage: '账户管理',
         create: '新建账户',
         created: '已新建账户 %{username}',
@@ -724,9 +710,9 @@ export const appMessagesZh = {
       ReviewDecision: { RETURN: '退回修改', REJECT: '不通过', ENDORSE: '单位审核通过', RECOMMEND: '推荐', SELECT: '入选', NOT_SELECT: '未入选' },
       FindingResult: { PASS: '符合', NEEDS_CORRECTION: '需修改', FAIL: '不符合' },
       Role: roleLabels,
-      AreaKind: { PREFECTURE: '地州市', CORPS: '兵团', DEPARTMENT: '自治区厅（局）' },
+      AreaKind: areaKindLabels,
       UnitNature: unitNatureLabels,
-      BlacklistReason: { FRAUD: '虚报或伪造内容', ABANDONMENT: '入选后随意放弃或变更', OTHER: '其他' },
+      BlacklistReason: blacklistReasonLabels,
       AuditResult: auditResultLabels,
       AssessmentResult: assessmentLabels,
       ClassifiedItemKind: { PAPER: '涉密论文或专著', AWARD: '涉密获奖成果', PROJECT: '涉密项目', OTHER: '其他涉密材料' },

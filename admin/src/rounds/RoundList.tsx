@@ -11,7 +11,9 @@ import { RoundPhaseField } from './RoundPhaseField.tsx';
 import { useFinishedRounds } from './roundState.ts';
 import { ShortageSpecialtiesField } from './ShortageSpecialtiesField.tsx';
 import type { RoundRecord } from './types.ts';
-import { ExportingListActions } from '../common/ListExportButton.tsx';
+import { ExportingListActions } from '../common/ExportingListActions.tsx';
+import { ServerExportButton } from '../common/ServerExportButton.tsx';
+import { roundListExportPath } from '../../../api/src/modules/exports/round-list-sheet.ts';
 import { CompletionListButton } from '../training/CompletionListButton.tsx';
 
 const EditUntilFinished = () => {
@@ -67,7 +69,7 @@ export const RoundList = () => {
   // and the places are on 名额管理 all the same.
   const desktop = useListWidth() === 'desktop';
   return (
-  <List perPage={25} actions={<ExportingListActions />} sort={{ field: 'year', order: 'DESC' }} pagination={false}>
+  <List perPage={25} actions={<ExportingListActions exportButton={<ServerExportButton exportPath={roundListExportPath} testId="export-rounds" />} />} sort={{ field: 'year', order: 'DESC' }} pagination={false}>
     <ListGrid phone={phoneRow} bulkActionButtons={false} rowClick={false} data-testid="round-list">
       <TextField source="name" sortable={false} />
       <RoundPhaseField label="resources.rounds.fields.phase" />

@@ -3,7 +3,9 @@
 import { List, NumberField, ReferenceInput, SelectInput, TextField } from 'react-admin';
 import { EnumField } from '../common/EnumField.tsx';
 import { ListGrid } from '../common/ListGrid.tsx';
-import { ExportingListActions } from '../common/ListExportButton.tsx';
+import { ExportingListActions } from '../common/ExportingListActions.tsx';
+import { ServerExportButton } from '../common/ServerExportButton.tsx';
+import { unitListExportPath } from '../../../api/src/modules/exports/unit-list-sheet.ts';
 
 const filters = [
   <ReferenceInput key="areaId" source="areaId" reference="areas" perPage={100} alwaysOn>
@@ -12,7 +14,7 @@ const filters = [
 ];
 
 export const UnitList = () => (
-  <List filters={filters} perPage={25} actions={<ExportingListActions />} sort={{ field: 'id', order: 'ASC' }}>
+  <List filters={filters} perPage={25} actions={<ExportingListActions exportButton={<ServerExportButton exportPath={unitListExportPath} testId="export-units" />} />} sort={{ field: 'id', order: 'ASC' }}>
     <ListGrid bulkActionButtons={false} rowClick={false} data-testid="unit-list">
       <TextField source="name" sortable={false} />
       <TextField source="area.name" sortable={false} />

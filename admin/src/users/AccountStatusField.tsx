@@ -1,7 +1,8 @@
 // 正常 / 锁定中 / 已停用, by the API's clock.
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { accountStatusOf, type UserRecord } from './types.ts';
+import { accountStatusOf } from '../../../api/src/modules/accounts/account-status.ts';
+import type { UserRecord } from './types.ts';
 
 const colors = { ACTIVE: 'success', LOCKED: 'warning', DISABLED: 'default' } as const;
 

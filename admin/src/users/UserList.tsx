@@ -8,7 +8,8 @@ import type { UserRecord } from './types.ts';
 import { enumChoices } from '../enums.ts';
 import { AccountActions } from './AccountActions.tsx';
 import { AccountStatusField } from './AccountStatusField.tsx';
-import { ListExportButton } from '../common/ListExportButton.tsx';
+import { ServerExportButton } from '../common/ServerExportButton.tsx';
+import { userListExportPath } from '../../../api/src/modules/exports/user-list-sheet.ts';
 
 const filters = [<SelectInput key="role" source="role" choices={enumChoices('Role')} alwaysOn />];
 
@@ -17,7 +18,7 @@ const Actions = () => {
   return (
     <TopToolbar>
       {permissions?.role === 'REGIONAL' ? <CreateButton data-testid="create-user" /> : null}
-      <ListExportButton />
+      <ServerExportButton exportPath={userListExportPath} testId="export-users" />
     </TopToolbar>
   );
 };

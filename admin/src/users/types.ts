@@ -10,10 +10,3 @@ export interface UserRecord {
   lockedUntil: string | null;
   lastLoginAt: string | null;
 }
-
-export type AccountStatus = 'DISABLED' | 'LOCKED' | 'ACTIVE';
-
-export function accountStatusOf(user: Pick<UserRecord, 'disabled' | 'isLocked'>): AccountStatus {
-  if (user.disabled) return 'DISABLED';
-  return user.isLocked ? 'LOCKED' : 'ACTIVE';
-}

@@ -22,3 +22,8 @@ export function blacklistExpiresAt(listedAt: Date): Date {
   );
   return new Date(expiresWall - beijingOffsetMs);
 }
+
+/** A listing in force at `at`: not lifted, listed by then, and its five years not run out. */
+export function isListingInForce(listing: { liftedAt: Date | null; listedAt: Date; expiresAt: Date }, at: Date): boolean {
+  return !listing.liftedAt && listing.listedAt <= at && listing.expiresAt > at;
+}

@@ -11,6 +11,18 @@
 export const roundPhases = ['PREPARING', 'APPLICATIONS', 'RECOMMENDATIONS', 'SELECTION', 'PLACEMENT', 'ORIENTATION', 'TRAINING', 'CLOSED'] as const;
 export type RoundPhase = (typeof roundPhases)[number];
 
+/** Each phase in words, as the API's messages, the console and the rounds list's Excel file name it. */
+export const roundPhaseLabels: Record<RoundPhase, string> = {
+  PREPARING: '筹备中',
+  APPLICATIONS: '个人申报中',
+  RECOMMENDATIONS: '审核推荐中',
+  SELECTION: '遴选中',
+  PLACEMENT: '培养单位分配中',
+  ORIENTATION: '训前培训',
+  TRAINING: '培养中',
+  CLOSED: '已结束',
+};
+
 export const stepPhases = {
   /** proposePlacement, movePlacement, confirmPlacement. */
   placement: ['PLACEMENT'],

@@ -2,12 +2,12 @@
 // admin's account management. The rules are in accounts.service.ts; every mutation is audited
 // with details that never carry a password.
 import { offsetDescription, withOffset } from '../../offset-pages.plugin.ts';
-import type { Prisma, User } from '@tepei/db/client';
+import type { User } from '@tepei/db/client';
 import { Role } from '@tepei/db/enums';
 import { normalizeResidentId } from '@tepei/db/reference/resident-id';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../../auth/actor.ts';
-import { hiddenResidentId, maskedUsername, seesPersonalIdentifiers } from '../../auth/personal-data.ts';
+import { hiddenResidentId } from '../../auth/personal-data.ts';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { prisma } from '../../db.ts';
@@ -30,7 +30,12 @@ import {
   setUserDisabled,
   unlockUser,
   usersWhere,
+  accountReaders,
+  seesIdentifiersOf,
+  shownUsername,
+  usersOrder,
 } from './accounts.service.ts';
+import { isLockedAt } from './account-status.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   description: '账户角色',
@@ -43,18 +48,13 @@ export const RoleEnum = builder.enumType('Role', {
   } as const,
 });
 
-/** The user themself and the regional admin see identifiers in full; everyone else masked (auth/personal-data.ts). */
-function seesIdentifiersOf(ctx: Context, userId: string): boolean {
-  return ctx.actor?.userId === userId || ctx.actor?.role === 'REGIONAL';
-}
-
 export const UserType = builder.prismaObject('User', {
   description: '系统账户（申报人以身份证号为用户名）',
   fields: (t) => ({
     id: t.exposeID('id'),
     username: t.string({
       description: '用户名；申报人的用户名即身份证号，故同样隐去',
-      resolve: (user, _args, ctx) => (seesIdentifiersOf(ctx, user.id) ? user.username : maskedUsername(user)),
+      resolve: (user, _args, ctx) => shownUsername(ctx.actor, user),
     }),
     displayName: t.exposeString('displayName', { description: '姓名' }),
     role: t.expose('role', { type: RoleEnum }),
@@ -63,19 +63,19 @@ export const UserType = builder.prismaObject('User', {
     idNumber: t.string({
       nullable: true,
       description: '身份证号（本人与自治区管理员可见全文，其他人脱敏）',
-      resolve: (user, _args, ctx) => (user.idNumber && !seesIdentifiersOf(ctx, user.id) ? hiddenResidentId : user.idNumber),
+      resolve: (user, _args, ctx) => (user.idNumber && !seesIdentifiersOf(ctx.actor, user.id) ? hiddenResidentId : user.idNumber),
     }),
     phone: t.string({
       nullable: true,
       description: '手机号码（本人与自治区管理员可见全文，其他人脱敏）',
-      resolve: (user, _args, ctx) => (user.phone && !seesIdentifiersOf(ctx, user.id) ? maskPhone(user.phone) : user.phone),
+      resolve: (user, _args, ctx) => (user.phone && !seesIdentifiersOf(ctx.actor, user.id) ? maskPhone(user.phone) : user.phone),
     }),
     disabled: t.exposeBoolean('disabled', { description: '是否已停用' }),
     lockedUntil: t.expose('lockedUntil', { type: 'DateTime', nullable: true, description: '最近一次因登录失败临时锁定至此时（锁定可能只针对失败所在的网络地址）' }),
     isLocked: t.boolean({
       description: '当前是否处于临时锁定中（按服务器时间判断）；解锁账户即解除所有网络地址的锁定',
       select: { lockedUntil: true },
-      resolve: (user, _args, ctx) => !!user.lockedUntil && user.lockedUntil > ctx.now(),
+      resolve: (user, _args, ctx) => isLockedAt(user, ctx.now()),
     }),
     lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -126,11 +126,6 @@ function auditedUsername(username: string): string {
   return /\d{15}/.test(trimmed) ? maskResidentId(normalizeResidentId(trimmed)) : trimmed;
 }
 
-/** Not by username for analysts: the order of applicants' usernames is the order of their ID numbers. */
-function usersOrder(actor: Actor): Prisma.UserOrderByWithRelationInput[] {
-  return seesPersonalIdentifiers(actor) ? [{ username: 'asc' }] : [{ role: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }];
-}
-
 const userTarget = (args: { userId: string }) => ({ type: 'User', id: args.userId });
 
 builder.queryFields((t) => ({
@@ -145,7 +140,7 @@ builder.queryFields((t) => ({
       // Not the username: an applicant's is their ID number, and cursors are only base64.
       cursor: 'id',
       description: '账户列表（自治区管理员与数据分析）：自治区管理员按用户名排序；数据分析账号按角色、创建时间排序（申报人的用户名即身份证号）',
-      authScopes: { regional: true, analyst: true },
+      authScopes: accountReaders,
       args: {
         role: t.arg({ type: RoleEnum, required: false, description: '只列出该角色' }),
         offset: t.arg.int({ required: false, description: offsetDescription }),

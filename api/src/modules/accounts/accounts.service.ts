@@ -15,6 +15,7 @@ import {
   signInLimits,
 } from '../../auth/attempt-limits.ts';
 import { hashPassword, passwordPolicyProblem, verifyAgainstNothing, verifyPassword } from '../../auth/passwords.ts';
+import { maskedUsername, seesPersonalIdentifiers } from '../../auth/personal-data.ts';
 import { usersVisibleTo } from '../../auth/row-rules.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { endSessions } from '../../auth/sessions.ts';
@@ -366,7 +367,29 @@ export interface UserFilter {
   role?: Role | null;
 }
 
+/** Who may list accounts (auth/scopes.ts): the regional admin and analysts. */
+export const accountReaders = { regional: true, analyst: true } as const;
+
 /** The users an actor may list (row-rules.ts), narrowed by the filter. */
 export function usersWhere(actor: Actor, filter: UserFilter = {}): Prisma.UserWhereInput {
   return { AND: [usersVisibleTo(actor), filter.role ? { role: filter.role } : {}] };
+}
+
+/**
+ * The `users` connection's order (its Excel export reads it too), ending on the id as a keyset
+ * needs. Not by username for analysts: the order of applicants' usernames is the order of their
+ * ID numbers.
+ */
+export function usersOrder(actor: Actor): Prisma.UserOrderByWithRelationInput[] {
+  return seesPersonalIdentifiers(actor) ? [{ username: 'asc' }, { id: 'asc' }] : [{ role: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }];
+}
+
+/** The user themself and the regional admin see an account's identifiers in full; everyone else masked (auth/personal-data.ts). */
+export function seesIdentifiersOf(actor: Actor | null, userId: string): boolean {
+  return actor?.userId === userId || actor?.role === 'REGIONAL';
+}
+
+/** An account's username as `actor` reads it: an applicant's is their ID number (maskedUsername). */
+export function shownUsername(actor: Actor | null, user: { id: string; username: string; role: Role }): string {
+  return seesIdentifiersOf(actor, user.id) ? user.username : maskedUsername(user);
 }

@@ -5,6 +5,7 @@ import { applicationsVisibleTo, areasVisibleTo, unitsVisibleTo } from '../../aut
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
 import { UnitNatureEnum } from '../applications/application-enums.schema.ts';
+import { areaReaders, areasOrder, unitReaders, unitsOrder, unitsWhere } from './areas-units.service.ts';
 
 export const AreaKindEnum = builder.enumType(AreaKind, {
   name: 'AreaKind',
@@ -51,34 +52,28 @@ export const EmployerUnitType = builder.prismaNode('EmployerUnit', {
 });
 
 builder.queryFields((t) => ({
-  areas: t.withAuth({ signedIn: true }).prismaField({
+  areas: t.withAuth(areaReaders).prismaField({
     type: ['Area'],
     description: '可见的推荐主管部门（按代码排序）',
-    resolve: (query, _root, _args, ctx) =>
-      prisma.area.findMany({ ...query, where: areasVisibleTo(ctx.actor), orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
+    resolve: (query, _root, _args, ctx) => prisma.area.findMany({ ...query, where: areasVisibleTo(ctx.actor), orderBy: areasOrder }),
   }),
-  areasConnection: t.withAuth({ signedIn: true }).prismaConnection({
+  areasConnection: t.withAuth(areaReaders).prismaConnection({
     type: 'Area',
     cursor: 'id',
     description: '可见的推荐主管部门（Relay 分页，含 totalCount；与 areas 同序）',
     args: { offset: t.arg.int({ required: false, description: offsetDescription }) },
     resolve: (query, _root, args, ctx) =>
-      prisma.area.findMany({ ...withOffset(query, args), where: areasVisibleTo(ctx.actor), orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }, { id: 'asc' }] }),
+      prisma.area.findMany({ ...withOffset(query, args), where: areasVisibleTo(ctx.actor), orderBy: areasOrder }),
     totalCount: (_root, _args, ctx) => prisma.area.count({ where: areasVisibleTo(ctx.actor) }),
   }),
-  units: t.withAuth({ signedIn: true }).prismaConnection({
+  units: t.withAuth(unitReaders).prismaConnection({
     type: 'EmployerUnit',
     cursor: 'id',
     description: '可见的用人单位',
     args: { areaId: t.arg.globalID({ required: false, for: [AreaType] }), offset: t.arg.int({ required: false, description: offsetDescription }) },
     resolve: (query, _root, args, ctx) =>
-      prisma.employerUnit.findMany({
-        ...withOffset(query, args),
-        where: { AND: [unitsVisibleTo(ctx.actor), args.areaId ? { areaId: args.areaId.id } : {}] },
-        orderBy: { name: 'asc' },
-      }),
-    totalCount: (_root, args, ctx) =>
-      prisma.employerUnit.count({ where: { AND: [unitsVisibleTo(ctx.actor), args.areaId ? { areaId: args.areaId.id } : {}] } }),
+      prisma.employerUnit.findMany({ ...withOffset(query, args), where: unitsWhere(ctx.actor, { areaId: args.areaId?.id }), orderBy: unitsOrder }),
+    totalCount: (_root, args, ctx) => prisma.employerUnit.count({ where: unitsWhere(ctx.actor, { areaId: args.areaId?.id }) }),
   }),
   // Registration needs the list of units before anyone is signed in: names only.
   registrationUnits: t.field({

@@ -42,6 +42,11 @@ export const auditOperationLabels = {
   downloadCompletionList: '下载结业名单',
   exportApplications: '导出申报列表',
   exportAuditRecords: '导出审计日志',
+  exportUsers: '导出账户列表',
+  exportUnits: '导出用人单位列表',
+  exportAreas: '导出推荐主管部门列表',
+  exportRounds: '导出年度列表',
+  exportBlacklist: '导出失信名单',
 };
 
 /** What an errorCode of the API means, for the reader of the log. */

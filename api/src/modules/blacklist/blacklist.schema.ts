@@ -1,6 +1,7 @@
 // 失信名单 records: who, why, since when, until when, lifted by whom.
 import { offsetDescription, withOffset } from '../../offset-pages.plugin.ts';
 import { BlacklistReason } from '@tepei/db/enums';
+import { isListingInForce } from '@tepei/db/reference/blacklist-term';
 import { blacklistVisibleTo } from '../../auth/row-rules.ts';
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
@@ -9,7 +10,7 @@ import { commonErrors } from '../../errors/error-types.schema.ts';
 import { shownIdNumber } from '../../auth/personal-data.ts';
 import { EmployerUnitType } from '../areas-units/areas-units.schema.ts';
 import { audited } from '../audit/audit.service.ts';
-import { blacklistWhere, liftListing, listOnBlacklist } from './blacklist.service.ts';
+import { blacklistOrder, blacklistReaders, blacklistWhere, liftListing, listOnBlacklist } from './blacklist.service.ts';
 
 const BlacklistReasonEnum = builder.enumType(BlacklistReason, {
   name: 'BlacklistReason',
@@ -40,13 +41,13 @@ export const BlacklistEntryType = builder.prismaNode('BlacklistEntry', {
     isActive: t.boolean({
       description: '当前是否生效（未解除且未到期）',
       select: { liftedAt: true, expiresAt: true, listedAt: true },
-      resolve: (entry, _args, ctx) => !entry.liftedAt && entry.listedAt <= ctx.now() && entry.expiresAt > ctx.now(),
+      resolve: (entry, _args, ctx) => isListingInForce(entry, ctx.now()),
     }),
   }),
 });
 
 builder.queryField('blacklist', (t) =>
-  t.withAuth({ $any: { regional: true, analyst: true, prefecture: true, employer: true } }).prismaConnection({
+  t.withAuth(blacklistReaders).prismaConnection({
     type: 'BlacklistEntry',
     cursor: 'id',
     description: '失信名单（审核人仅见本辖区相关记录）',
@@ -55,7 +56,7 @@ builder.queryField('blacklist', (t) =>
       prisma.blacklistEntry.findMany({
         ...withOffset(query, args),
         where: blacklistWhere(ctx.actor!, { activeAt: args.activeOnly ? ctx.now() : null }),
-        orderBy: [{ listedAt: 'desc' }, { id: 'asc' }],
+        orderBy: blacklistOrder,
       }),
     totalCount: (_root, args, ctx) =>
       prisma.blacklistEntry.count({ where: blacklistWhere(ctx.actor!, { activeAt: args.activeOnly ? ctx.now() : null }) }),

@@ -1,5 +1,5 @@
 // 失信名单: fraud or abandonment bars the applicant and the sending unit for 5 years.
-import type { Application, BlacklistEntry, BlacklistReason } from '@tepei/db/client';
+import type { Application, BlacklistEntry, BlacklistReason, Prisma } from '@tepei/db/client';
 import { blacklistExpiresAt } from '@tepei/db/reference/blacklist-term';
 import type { Actor } from '../../auth/actor.ts';
 import { blacklistVisibleTo } from '../../auth/row-rules.ts';
@@ -81,7 +81,14 @@ export async function listForAbandonment(tx: Transaction, actor: Actor, now: Dat
   });
 }
 
-export function blacklistWhere(actor: Actor, options: { activeAt?: Date | null }) {
+/** Who may read the blacklist (auth/scopes.ts): the regional admin, analysts and reviewers (within their area or unit). */
+export const blacklistReaders = { $any: { regional: true, analyst: true, prefecture: true, employer: true } } as const;
+
+/** The `blacklist` connection's order, newest listing first (its Excel export reads it too), ending on the id. */
+export const blacklistOrder = [{ listedAt: 'desc' }, { id: 'asc' }] as const satisfies Prisma.BlacklistEntryOrderByWithRelationInput[];
+
+/** The listings an actor may read (row-rules.ts), only those in force at `activeAt` when given (isListingInForce). */
+export function blacklistWhere(actor: Actor, options: { activeAt?: Date | null }): Prisma.BlacklistEntryWhereInput {
   const active = options.activeAt
     ? { liftedAt: null, listedAt: { lte: options.activeAt }, expiresAt: { gt: options.activeAt } }
     : {};

@@ -9,7 +9,7 @@ import { prisma } from '../../db.ts';
 import { type ApplicationFilter, applicationListArguments, type ApplicationOrder } from '../applications/application-filter.ts';
 import { signedScansSelect, loadMissingSignedScans } from '../documents/signed-scans.ts';
 import { eligibilitySelect, loadEligibility } from '../eligibility/eligibility.loader.ts';
-import { applicationListColumns, applicationListExportPathname, applicationListFileName, type ApplicationListRow, applicationListSheetName } from './application-list-sheet.ts';
+import { applicationListColumns, applicationListFile, type ApplicationListRow } from './application-list-sheet.ts';
 import { type ExportedList, exportBatchSize, inputListType, inputType, keysetList, type ListExport, listQuery, listXlsx } from './list-export.ts';
 
 export interface ApplicationListQuery {
@@ -58,7 +58,7 @@ export async function applicationList(actor: Actor, query: ApplicationListQuery,
   });
 }
 
-const sheet = { name: applicationListSheetName, columns: applicationListColumns };
+const sheet = { name: applicationListFile.sheetName, columns: applicationListColumns };
 
 /** The workbook of the batches, streamed (listXlsx), every cell through the personal-data policy. */
 export function applicationListXlsx(actor: Actor, batches: AsyncGenerator<ApplicationListRow[]>, now: Date, onFailure: (error: unknown) => void): ReadableStream<Uint8Array> {
@@ -67,7 +67,7 @@ export function applicationListXlsx(actor: Actor, batches: AsyncGenerator<Applic
 
 /** Reviewers of every stage and analysts (masked) may export; an applicant has no list. */
 export const applicationListExport: ListExport<ApplicationListQuery, ApplicationListRow> = {
-  pathname: applicationListExportPathname,
+  ...applicationListFile,
   operation: 'exportApplications',
   targetType: 'Application',
   authScopes: { reviewer: true, wholeProgrammeReader: true },
@@ -75,6 +75,4 @@ export const applicationListExport: ListExport<ApplicationListQuery, Application
   parameters,
   list: applicationList,
   sheet,
-  fileName: applicationListFileName,
-  asciiFileName: (now) => applicationListFileName(now).replace(applicationListSheetName, 'applications'),
 };

@@ -3,11 +3,10 @@
 // column labels (i18n resources.applications.fields) and the export button read them from here.
 import type { ApplicationStatus, Gender, TrainingMode } from '@tepei/db/enums';
 import { statusLabels } from '@tepei/db/reference/status-flow';
-import { beijingDate } from '../../clock.ts';
 import { genderLabels, trainingModeLabels } from '../applications/application-form.ts';
 import { missingScanLabels, type SignedScanKind } from '../documents/signed-scan-kinds.ts';
 import { eligibilityRuleLabels, ruleOutcomeLabels, type RuleResult } from '../eligibility/eligibility.rules.ts';
-import { columnLabels, instantCell, joinedCell, labelOf, type ListColumn, listExportPath, listExportPrefix } from './list-sheet.ts';
+import { columnLabels, instantCell, joinedCell, labelOf, type ListColumn, listExportPath, listFile } from './list-sheet.ts';
 
 /** One row of the export: the list's fields, with the unit's and area's names. */
 export interface ApplicationListRow {
@@ -51,16 +50,9 @@ export const applicationListColumns = [
 /** The column headers by field: the console's labels of the same fields. */
 export const applicationListLabels = columnLabels(applicationListColumns);
 
-/** What the sheet and the file are called: `申报-<Beijing date>.xlsx`, as the console's other exports. */
-export const applicationListSheetName = '申报';
-
-export function applicationListFileName(now: Date): string {
-  return `${applicationListSheetName}-${beijingDate(now)}.xlsx`;
-}
-
-export const applicationListExportPathname = `${listExportPrefix}applications.xlsx`;
+export const applicationListFile = listFile('applications', '申报');
 
 /** Where the whole list is downloaded: the `applications` connection's own `filter` and `orderBy` arguments. */
 export function applicationListExportPath(args: { filter?: object | null; orderBy?: readonly object[] | null }): string {
-  return listExportPath(applicationListExportPathname, { filter: args.filter, orderBy: args.orderBy });
+  return listExportPath(applicationListFile.pathname, { filter: args.filter, orderBy: args.orderBy });
 }

@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { shownDetails } from '../../auth/personal-data.ts';
 import { prisma } from '../../db.ts';
 import { type AuditFilter, auditActorName, auditActorSelect, auditReaders, auditRecordsOrder, auditRecordsWhere } from '../audit/audit.service.ts';
-import { auditRecordListColumns, auditRecordListExportPathname, auditRecordListFileName, type AuditRecordListRow, auditRecordListSheetName } from './audit-record-sheet.ts';
+import { auditRecordListColumns, auditRecordListFile, type AuditRecordListRow } from './audit-record-sheet.ts';
 import { type ExportedList, exportBatchSize, inputType, keysetList, type ListExport } from './list-export.ts';
 
 export interface AuditRecordListQuery {
@@ -42,14 +42,12 @@ export async function auditRecordList(actor: Actor, query: AuditRecordListQuery,
 }
 
 export const auditRecordListExport: ListExport<AuditRecordListQuery, AuditRecordListRow> = {
-  pathname: auditRecordListExportPathname,
+  ...auditRecordListFile,
   operation: 'exportAuditRecords',
   targetType: 'AuditRecord',
   authScopes: auditReaders,
   refusal: '仅自治区人社厅管理员和数据分析账号可导出审计日志',
   parameters: { filter: { type: () => inputType('AuditFilter'), example: '{"operation":"login","result":"REFUSED"}' } },
   list: auditRecordList,
-  sheet: { name: auditRecordListSheetName, columns: auditRecordListColumns },
-  fileName: auditRecordListFileName,
-  asciiFileName: (now) => auditRecordListFileName(now).replace(auditRecordListSheetName, 'audit-records'),
+  sheet: { name: auditRecordListFile.sheetName, columns: auditRecordListColumns },
 };

@@ -2,10 +2,9 @@
 // (i18n resources.auditRecords.fields reads them from here), the file's name and where it is
 // downloaded. Free of the database, so the console bundles it.
 import type { AuditResult, Role } from '@tepei/db/enums';
-import { beijingDate } from '../../clock.ts';
 import { roleLabels } from '../accounts/role-labels.ts';
 import { auditErrorCodeLabels, auditOperationLabels, auditResultLabels, auditTargetTypeLabels } from '../audit/audit-labels.ts';
-import { columnLabels, instantCell, labelOf, type ListColumn, listExportPath, listExportPrefix } from './list-sheet.ts';
+import { columnLabels, instantCell, labelOf, type ListColumn, listExportPath, listFile } from './list-sheet.ts';
 
 /** One record as the `auditRecords` connection gives it to the reader. */
 export interface AuditRecordListRow {
@@ -42,16 +41,9 @@ export const auditRecordListColumns = [
 /** The column headers by field: the console's labels of the same fields. */
 export const auditRecordListLabels = columnLabels(auditRecordListColumns);
 
-/** What the sheet and the file are called: `审计日志-<Beijing date>.xlsx`, as the console's other exports. */
-export const auditRecordListSheetName = '审计日志';
-
-export function auditRecordListFileName(now: Date): string {
-  return `${auditRecordListSheetName}-${beijingDate(now)}.xlsx`;
-}
-
-export const auditRecordListExportPathname = `${listExportPrefix}audit-records.xlsx`;
+export const auditRecordListFile = listFile('audit-records', '审计日志');
 
 /** Where the whole log is downloaded: the `auditRecords` connection's own `filter` argument. */
 export function auditRecordListExportPath(args: { filter?: object | null }): string {
-  return listExportPath(auditRecordListExportPathname, { filter: args.filter });
+  return listExportPath(auditRecordListFile.pathname, { filter: args.filter });
 }

@@ -3,7 +3,7 @@
 // filtered and sorted as its connection is, streamed as it is written. The success is audited
 // before the first byte leaves, with the arguments and the row count; every refusal is audited
 // as well, and a failure after the first bytes is audited and cuts the download short.
-import { authScopesFor } from '../../auth/scopes.ts';
+import { grantsScopes } from '../../auth/scope-check.ts';
 import type { Context } from '../../context.ts';
 import { ForbiddenError } from '../../errors/domain-errors.ts';
 import { fileHeaders, problem, refused } from '../../file-responses.ts';
@@ -43,8 +43,7 @@ async function serveListExport(
   }
   const actor = ctx.actor;
   try {
-    const scopes = authScopesFor(ctx);
-    if (!Object.keys(list.authScopes).some((scope) => scopes[scope as keyof typeof scopes])) throw new ForbiddenError(list.refusal);
+    if (!(await grantsScopes(ctx, list.authScopes))) throw new ForbiddenError(list.refusal);
     const { total, batches } = await list.list(actor, listQuery(list.parameters, url.searchParams), ctx.now());
     const fileName = list.fileName(ctx.now());
     await writeAudit(ctx, { ...audited, result: 'SUCCESS', details: { ...audited.details, fileName, rows: total } });

@@ -7,13 +7,13 @@
 // when the client has taken the bytes before it: memory stays flat however long the list is.
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { coerceInputValue, GraphQLList, GraphQLNonNull, isInputObjectType, type GraphQLInputType } from 'graphql';
+import { coerceInputValue, GraphQLList, GraphQLNonNull, isInputType, type GraphQLInputType } from 'graphql';
 import type { Actor } from '../../auth/actor.ts';
 import { shownText } from '../../auth/personal-data.ts';
-import type { AuthScopes } from '../../auth/scopes.ts';
+import type { ScopeMap } from '../../auth/scope-check.ts';
 import { FieldProblems } from '../../errors/domain-errors.ts';
 import { schema } from '../../schema.ts';
-import type { ListColumn } from './list-sheet.ts';
+import type { ListColumn, ListFile } from './list-sheet.ts';
 
 /** Rows a statement reads: the page size of the lists' reads, times ten. */
 export const exportBatchSize = 1000;
@@ -30,14 +30,13 @@ export interface ExportedList<Row> {
   batches: AsyncGenerator<Row[]>;
 }
 
-export interface ListExport<Query, Row> {
-  /** Where it is downloaded: a path under /files/exports/ (list-sheet.ts). */
-  pathname: string;
+/** A list's export. Its file (ListFile, list-sheet.ts): where it is downloaded, under /files/exports/, and what the file is called. */
+export interface ListExport<Query, Row> extends Omit<ListFile, 'sheetName'> {
   /** The audit operation of a download, and the kind of record the list holds. */
   operation: string;
   targetType: string;
-  /** Who may export: any of these scopes, as a field's `authScopes`; others are refused with `refusal`. */
-  authScopes: Partial<Record<keyof AuthScopes, true>>;
+  /** Who may export: the connection's own `authScopes`, evaluated as the field's (auth/scope-check.ts); others are refused with `refusal`. */
+  authScopes: ScopeMap;
   refusal: string;
   /** The connection's own arguments, by name. */
   parameters: Record<keyof Query & string, ListParameter>;
@@ -48,15 +47,12 @@ export interface ListExport<Query, Row> {
    */
   list(actor: Actor, query: Query, now: Date, batchSize?: number): Promise<ExportedList<Row>>;
   sheet: { name: string; columns: readonly ListColumn<Row>[] };
-  /** The file's name, and its name for clients that know ASCII only. */
-  fileName(now: Date): string;
-  asciiFileName(now: Date): string;
 }
 
-/** A named input type of the schema. */
+/** A named input type of the schema: an input object, an enum or a scalar. */
 export function inputType(name: string): GraphQLInputType {
   const type = schema.getType(name);
-  if (!isInputObjectType(type)) throw new Error(`${name} is no input type of the schema`);
+  if (!isInputType(type)) throw new Error(`${name} is no input type of the schema`);
   return type;
 }
 

@@ -11,7 +11,12 @@ import { fileHeaders, problem, refused } from '../../file-responses.ts';
 import { logger } from '../../logger.ts';
 import { type AuditTarget, writeAudit } from '../audit/audit.service.ts';
 import { applicationListExport } from '../exports/application-list-export.ts';
+import { areaListExport } from '../exports/area-list-export.ts';
 import { auditRecordListExport } from '../exports/audit-record-export.ts';
+import { blacklistExport } from '../exports/blacklist-export.ts';
+import { roundListExport } from '../exports/round-list-export.ts';
+import { unitListExport } from '../exports/unit-list-export.ts';
+import { userListExport } from '../exports/user-list-export.ts';
 import { listExportPrefix } from '../exports/list-sheet.ts';
 import { listExportRoute } from '../exports/list-export.route.ts';
 import { contentTypes, formFile } from './form-files.ts';
@@ -30,7 +35,7 @@ const operations: Record<FormRoute['form'], string> = {
 };
 
 /** The lists downloaded whole from /files/exports/. */
-const serveList = listExportRoute([applicationListExport, auditRecordListExport]);
+const serveList = listExportRoute([applicationListExport, auditRecordListExport, userListExport, unitListExport, areaListExport, roundListExport, blacklistExport]);
 
 export function formFilesPlugin(clock: Clock): Plugin {
   const contextOf = contextFactory(clock);

@@ -6,24 +6,13 @@
 // recommendation deadline is closed too (round-finished.ts). Everything that depends on where
 // a round is asks this module.
 import type { Round, RoundStage } from '@tepei/db/client';
-import { type RoundPhase, type RoundStep, roundPhases, stepPhases } from '@tepei/db/reference/round-phases';
+import { type RoundPhase, roundPhaseLabels, type RoundStep, roundPhases, stepPhases } from '@tepei/db/reference/round-phases';
 import { prisma } from '../../db.ts';
 import { RoundPhaseError } from '../../errors/domain-errors.ts';
 import type { Transaction } from '../applications/workflow.service.ts';
 import { assertRoundNotFinished, isRoundFinished } from './round-finished.ts';
 
-export { roundPhases, type RoundPhase };
-
-export const roundPhaseLabels: Record<RoundPhase, string> = {
-  PREPARING: '筹备中',
-  APPLICATIONS: '个人申报中',
-  RECOMMENDATIONS: '审核推荐中',
-  SELECTION: '遴选中',
-  PLACEMENT: '培养单位分配中',
-  ORIENTATION: '训前培训',
-  TRAINING: '培养中',
-  CLOSED: '已结束',
-};
+export { roundPhaseLabels, roundPhases, type RoundPhase };
 
 export type PhaseFacts = Pick<Round, 'stage' | 'applicationDeadline' | 'recommendationDeadline'>;
 

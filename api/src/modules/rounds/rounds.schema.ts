@@ -9,7 +9,7 @@ import { commonErrors } from '../../errors/error-types.schema.ts';
 import { audited } from '../audit/audit.service.ts';
 import { isRoundFinished } from './round-finished.ts';
 import { type RoundPhase, roundPhase, roundPhaseLabels, roundPhases } from './round-phase.ts';
-import { advanceRoundPhase, createRound, nextRoundDraft, updateRound } from './rounds.service.ts';
+import { advanceRoundPhase, createRound, nextRoundDraft, roundReaders, roundsOrder, updateRound } from './rounds.service.ts';
 
 const nothing = { id: { in: [] as string[] } };
 
@@ -60,10 +60,10 @@ export const RoundType = builder.prismaNode('Round', {
 });
 
 builder.queryFields((t) => ({
-  rounds: t.withAuth({ signedIn: true }).prismaField({
+  rounds: t.withAuth(roundReaders).prismaField({
     type: ['Round'],
     description: '全部特培年度（新的在前）',
-    resolve: (query, _root, _args, ctx) => prisma.round.findMany({ ...query, where: roundsVisibleTo(ctx.actor!), orderBy: { year: 'desc' } }),
+    resolve: (query, _root, _args, ctx) => prisma.round.findMany({ ...query, where: roundsVisibleTo(ctx.actor), orderBy: roundsOrder }),
   }),
   currentRound: t.withAuth({ signedIn: true }).prismaField({
     type: 'Round',

@@ -5,7 +5,7 @@
 // finished (round-finished.ts) a deadline may be extended, or a passed one moved later to reopen
 // its phase; a passed deadline is never moved earlier, which would rewrite when it closed. A
 // finished round is history and stays as it was.
-import type { Round } from '@tepei/db/client';
+import type { Prisma, Round } from '@tepei/db/client';
 import type { Actor } from '../../auth/actor.ts';
 import { beijingDate, endOfBeijingDay, formatBeijing } from '../../clock.ts';
 import { prisma, transactionOptions } from '../../db.ts';
@@ -14,6 +14,12 @@ import type { Transaction } from '../applications/workflow.service.ts';
 import { recordRelaxedRules } from '../eligibility/relaxed-rules.ts';
 import { finalStatuses, assertRoundNotFinished } from './round-finished.ts';
 import { isAdvancedByHand, nextPhase, type RoundPhase, roundPhase, roundPhaseLabels, stageOf } from './round-phase.ts';
+
+/** Who may list the rounds (auth/scopes.ts): anyone signed in, within roundsVisibleTo. */
+export const roundReaders = { signedIn: true } as const;
+
+/** The `rounds` list's order, newest first (its Excel export reads it too); ending on the id, as a keyset needs. */
+export const roundsOrder = [{ year: 'desc' }, { id: 'asc' }] as const satisfies Prisma.RoundOrderByWithRelationInput[];
 
 export interface RoundChanges {
   applicationDeadline?: Date | null;
