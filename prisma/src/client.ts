@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/client/client.ts';
 import type { Database } from './database.ts';
 
@@ -15,7 +16,21 @@ export * from '../generated/client/client.ts';
  */
 export const transactionOptions = { maxWait: 15_000, timeout: 60_000 } as const;
 
-export function createPrismaClient(database: Pick<Database, 'url' | 'poolSize'>): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: database.url, max: database.poolSize });
+export type DatabasePool = pg.Pool;
+/** The pool as the adapter's typings name it: they come with another release of @types/pg, for the same pg at run time. */
+type AdapterPool = Extract<ConstructorParameters<typeof PrismaPg>[0], { connect: unknown }>;
+
+/** The connection pool of a database, sized for it (PGlite serves one connection). */
+export function createDatabasePool(database: Pick<Database, 'url' | 'poolSize'>): DatabasePool {
+  return new pg.Pool({ connectionString: database.url, max: database.poolSize });
+}
+
+/**
+ * A client on its own pool, or on `pool` when given (which it then owns: disconnecting the
+ * client ends it). The API passes its pool so that statements it sends itself share the
+ * connections, and the embedded database's single one, with Prisma's queries.
+ */
+export function createPrismaClient(database: Pick<Database, 'url' | 'poolSize'>, pool: DatabasePool = createDatabasePool(database)): PrismaClient {
+  const adapter = new PrismaPg(pool as unknown as AdapterPool, { disposeExternalPool: true });
   return new PrismaClient({ adapter, transactionOptions });
 }

@@ -1,9 +1,9 @@
-// Kysely builds the SQL of the shaped reads; Prisma sends it. Kysely here is only a compiler
-// (DummyDriver, no pool of its own): the compiled statement goes through `prisma` (db.ts), so it
-// runs inside the open unit of work when there is one and shares the embedded database's single
-// connection with every other query instead of waiting for it.
+// Kysely builds the SQL of the shaped reads; db.ts sends it. Kysely here is only a compiler
+// (DummyDriver, no pool of its own): the compiled statement goes through `readStatement` (db.ts),
+// so it runs inside the open unit of work when there is one, prepared on Prisma's own pool
+// otherwise, and shares the embedded database's single connection with every other query.
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type RawBuilder } from 'kysely';
-import { prisma } from '../db.ts';
+import { type prisma, readStatement } from '../db.ts';
 
 const compiler = new Kysely<Record<string, never>>({
   dialect: {
@@ -22,9 +22,12 @@ export function compiled(statement: RawBuilder<unknown>): { sql: string; paramet
 /** What sends the statement: `prisma` (db.ts), or a transaction the caller holds. */
 export type StatementRunner = Pick<typeof prisma, '$queryRawUnsafe'>;
 
-/** Runs a statement that answers one row with one text column `doc` holding JSON, and parses it. */
-export async function runJsonStatement(statement: RawBuilder<unknown>, db: StatementRunner = prisma): Promise<unknown> {
+/**
+ * Runs a statement that answers one row with one text column `doc` holding JSON, and parses it:
+ * in `db` when the caller holds a transaction, else as readStatement sends it.
+ */
+export async function runJsonStatement(statement: RawBuilder<unknown>, db?: StatementRunner): Promise<unknown> {
   const { sql, parameters } = compiled(statement);
-  const rows = await db.$queryRawUnsafe<{ doc: string }[]>(sql, ...parameters);
+  const rows = db ? await db.$queryRawUnsafe<{ doc: string }[]>(sql, ...parameters) : await readStatement<{ doc: string }>(sql, parameters);
   return JSON.parse(rows[0]!.doc);
 }
