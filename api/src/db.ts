@@ -12,8 +12,9 @@ let pool: DatabasePool | undefined;
 /** Options of every transaction (prisma/src/client.ts says why they are not Prisma's defaults). */
 export { transactionOptions } from '@tepei/db/client';
 
-export function connectPrisma(database: Pick<Database, 'url' | 'poolSize'>): PrismaClient {
+export function connectPrisma(database: Pick<Database, 'url' | 'poolSize' | 'embedded'>): PrismaClient {
   pool = createDatabasePool(database);
+  prepares = !database.embedded;
   client = createPrismaClient(database, pool);
   return client;
 }
@@ -75,16 +76,23 @@ export async function dataVersion(): Promise<bigint> {
 // A shaped read (shaped-reads/) is one large statement whose text depends only on what the page
 // selects. Sent through Prisma's raw query, PostgreSQL parses and plans its 5–10 kB of SQL on
 // every request (1–2 ms of the database's CPU per page) and the API maps it through Prisma's raw
-// path. Outside a unit of work it goes to the pool as a named prepared statement instead: each
-// connection parses it once, and PostgreSQL keeps its plan. Names are the text's hash, so one
+// path. Outside a unit of work it goes to the pool as a named prepared statement instead (on a
+// PostgreSQL server; see `prepares`): each connection parses it once, and PostgreSQL keeps its plan. Names are the text's hash, so one
 // name never means two texts; a process prepares at most `preparedStatementLimit` texts (each is
 // kept by every connection of the pool until it closes), any more run unnamed.
 
 /** Distinct statement texts a process prepares; an analyst's ad-hoc selections beyond them run unnamed. */
 export const preparedStatementLimit = 32;
 const preparedNames = new Set<string>();
+/**
+ * Not on the embedded database: PGlite's socket serves every connection from its one session, so
+ * a statement one connection prepared exists for the others and outlives its connection, and
+ * another connection's Parse of the same name fails ("already exists").
+ */
+let prepares = false;
 
 function statementName(text: string): string | undefined {
+  if (!prepares) return undefined;
   const name = `tepei_${createHash('sha1').update(text).digest('base64url')}`;
   if (preparedNames.has(name)) return name;
   if (preparedNames.size >= preparedStatementLimit) return undefined;

@@ -62,7 +62,7 @@ function applicationOf(unit: EmployerUnit, area: Area, sequence: number): Prisma
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  prisma = connectPrisma({ url: db.url, poolSize: db.poolSize });
+  prisma = connectPrisma({ url: db.url, poolSize: db.poolSize, embedded: db.engine === 'embedded' });
   round = await prisma.round.create({
     data: {
       year: 2025,

@@ -91,7 +91,7 @@ export async function postGraphql<Data = any>(
 export async function startApi(options: StartApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase({ seeded: options.seeded ? { today: options.clock?.() } : undefined });
   // Same pool size as the test database's own client: PGlite serves one query at a time.
-  const prisma = connectPrisma({ url: db.url, poolSize: db.engine === 'embedded' ? db.poolSize : (options.poolSize ?? db.poolSize) });
+  const prisma = connectPrisma({ url: db.url, embedded: db.engine === 'embedded', poolSize: db.engine === 'embedded' ? db.poolSize : (options.poolSize ?? db.poolSize) });
   // Sessions are kept as main.ts keeps them, so every test of revocation runs through the cache.
   startSessionChangeFeed({ url: db.url, embedded: db.engine === 'embedded' });
   const yoga = createYogaApp({ clock: options.clock });
