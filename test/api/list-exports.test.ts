@@ -83,12 +83,22 @@ const cases: ListCase[] = [
     field: 'areas',
     paginated: false,
     selection: 'code name kind isSouthernXinjiang units { id }',
-    variables: {},
+    variables: { filter: 'AreaFilter' },
     row: ({ units, ...node }) => ({ ...node, unitCount: units.length }),
     headers: ['代码', '名称', '类别', '南疆地区', '用人单位数'],
     readers: everyone,
-    arguments: () => [{}],
-    badArguments: [],
+    arguments: () => [
+      {},
+      { filter: { kind: 'PREFECTURE', isSouthernXinjiang: true } },
+      { filter: { isSouthernXinjiang: false, search: '65' } },
+      { filter: { search: '喀什' } },
+      { filter: { kind: 'CORPS' } },
+    ],
+    badArguments: [
+      ['filter', '{"kind":"CITY"}', ['filter', 'kind']],
+      ['filter', '{"areaId":"x"}', ['filter', 'areaId']],
+      ['filter', '喀什', ['filter']],
+    ],
   },
   {
     export: roundListExport,
@@ -163,7 +173,7 @@ async function listed(list: ListCase, args: Record<string, unknown>, username: U
   const passed = Object.keys(list.variables).map((name) => `${name}: $${name}`);
   const nodes: Node[] = [];
   if (!list.paginated) {
-    const answer = await api.gql(`query${definitions.length ? `(${definitions})` : ''} { ${list.field} { ${list.selection} } }`, args, tokens[username]);
+    const answer = await api.gql(`query${definitions.length ? `(${definitions})` : ''} { ${list.field}${passed.length ? `(${passed})` : ''} { ${list.selection} } }`, args, tokens[username]);
     expect(answer.errors).toBeUndefined();
     nodes.push(...answer.data[list.field]);
   } else {
@@ -293,5 +303,20 @@ describe('personal data in the exported lists', () => {
     expect(new Set(analyst.map((row) => row[0]))).toEqual(new Set(['*'.repeat(18)]));
     expect(admin.some((row) => /^\d{17}[\dX]$/.test(row[0]!))).toBe(true);
     expect(admin.some((row) => row[0]!.includes('*'))).toBe(false);
+  });
+});
+
+describe('the filter of the recommending authorities', () => {
+  it('narrows the list and its file alike: kind, southern Xinjiang, and text in the name or the code', async () => {
+    const areas = cases.find((list) => list.export === areaListExport)!;
+    const all = (await exported(areas, {}, 'admin')).rows;
+    const southern = (await exported(areas, { filter: { kind: 'PREFECTURE', isSouthernXinjiang: true } }, 'admin')).rows;
+    expect(southern.length).toBeGreaterThan(0);
+    expect(southern.length).toBeLessThan(all.length);
+    expect(new Set(southern.map((row) => [row[2], row[3]].join('/'))).size).toBe(1);
+    const kashgar = (await exported(areas, { filter: { search: ' 喀什 ' } }, 'admin')).rows;
+    expect(kashgar.map((row) => row[0])).toEqual(['653100']);
+    const byCode = (await exported(areas, { filter: { search: '6531' } }, 'admin')).rows;
+    expect(byCode.map((row) => row[1])).toEqual(kashgar.map((row) => row[1]));
   });
 });

@@ -410,6 +410,12 @@ describe('the regional administrator in the console', () => {
     expect(await row.locator('td.column-unitCount').textContent()).toBe(String(kashgar.units.length));
     await expect.poll(() => row.getByTestId(`area-applications-${kashgar.id}`).textContent(), patience).toBe(String(kashgarApplications));
     await screenshot('admin-areas', { fullPage: false });
+    // The filter is the API's (AreaFilter), so the file holds the rows shown, not every area.
+    const exported = await downloadBy(page, () => page.getByTestId('export-areas').click());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.bytes as unknown as ArrayBuffer);
+    const codes = workbook.worksheets[0]!.getColumn(1).values.slice(2).map(String);
+    expect(codes.sort()).toEqual(areas.filter((area) => area.kind === 'PREFECTURE').map((area) => area.code).sort());
 
     await page.goto(listRoute('units', { areaId: kashgar.id }));
     const unitRows = page.locator('.RaDatagrid-tbody .RaDatagrid-row');

@@ -40,13 +40,15 @@ function listQuery(resource: string, params: GetListParams, filter: Record<strin
   };
 }
 
-/** A short list the API returns whole (areas): react-admin's filter, page and sort applied here. */
+/** A short list the API returns whole (areas, rounds), filtered by its arguments: react-admin's page and sort applied here. */
 function wholeList(resource: string, spec: ResourceSpec, page: number, perPage: number, sort: SortPayload | undefined, filter: Record<string, unknown>): BuildQueryResult {
+  const variables = declarations(spec, {});
+  const args = passing(spec, []);
   return {
-    query: parse(`query ${resource}List { rows: ${spec.root} { ${spec.listFields} } }`),
-    variables: {},
+    query: parse(`query ${resource}List${variables ? `(${variables})` : ''} { rows: ${spec.root}${args ? `(${args})` : ''} { ${spec.listFields} } }`),
+    variables: spec.toArguments(filter, sort),
     parseResponse: ({ data }) => {
-      const rows = (data.rows as Record<string, unknown>[]).filter((row) => spec.keeps?.(row, filter) ?? true);
+      const rows = [...(data.rows as Record<string, unknown>[])];
       if (sort?.field) {
         const direction = sort.order === 'DESC' ? -1 : 1;
         rows.sort((a, b) => String(a[sort.field] ?? '').localeCompare(String(b[sort.field] ?? ''), 'zh-CN') * direction);

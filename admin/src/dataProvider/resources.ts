@@ -20,8 +20,6 @@ export interface ResourceSpec {
   argumentTypes: Record<string, string>;
   /** react-admin's filter and sort as values of those arguments. */
   toArguments(filter: Record<string, unknown>, sort?: SortPayload): Record<string, unknown>;
-  /** For a list the API returns whole: whether a row passes react-admin's filter. */
-  keeps?(row: Record<string, unknown>, filter: Record<string, unknown>): boolean;
 }
 
 const area = 'area { id name }';
@@ -121,12 +119,11 @@ export const resources: Record<string, ResourceSpec> = {
     paginated: false,
     nodeType: 'Area',
     listFields: 'id code name kind isSouthernXinjiang units { id }',
-    argumentTypes: {},
-    toArguments: () => ({}),
-    keeps: (row, { kind, isSouthernXinjiang, q }) =>
-      (!kind || row.kind === kind) &&
-      (typeof isSouthernXinjiang !== 'boolean' || row.isSouthernXinjiang === isSouthernXinjiang) &&
-      (!q || String(row.name).includes(String(q).trim()) || String(row.code).includes(String(q).trim())),
+    argumentTypes: { filter: 'AreaFilter' },
+    // Filtered by the API (areasWhere), so that its Excel export holds the rows the list shows.
+    toArguments: ({ q, ...filter }) => ({
+      filter: knownFields('AreaFilter', { ...filter, search: typeof q === 'string' ? q.trim() : undefined }),
+    }),
   },
   rounds: {
     root: 'rounds',

@@ -2,9 +2,8 @@
 // (api/schema.graphql). It is bundled rather than fetched because the API describes itself
 // only to signed-in users, and so that a query that drifts from the API fails the build's
 // checks instead of a reviewer's click. The build hands it over already introspected
-// (apiIntrospection.ts): what the console asks of it here are look-ups in that result, and the
-// full GraphQLSchema is built only for the one reader that walks types (the Excel export).
-import { buildClientSchema, type GraphQLSchema, type IntrospectionSchema, type IntrospectionType, type IntrospectionTypeRef } from 'graphql';
+// (apiIntrospection.ts): what the console asks of it here are look-ups in that result.
+import { type IntrospectionSchema, type IntrospectionType, type IntrospectionTypeRef } from 'graphql';
 import builtIntrospection from '../../../api/schema.graphql?introspection';
 
 /** The introspection result ra-data-graphql works from (no introspection request). */
@@ -12,12 +11,6 @@ export const introspection: IntrospectionSchema = builtIntrospection;
 
 const types = new Map<string, IntrospectionType>(introspection.types.map((type) => [type.name, type]));
 
-let built: GraphQLSchema | undefined;
-/** The schema as graphql-js types, built on first use. */
-export function apiSchema(): GraphQLSchema {
-  built ??= buildClientSchema({ __schema: introspection });
-  return built;
-}
 
 /** Members of each union and implementations of each interface, for Apollo's fragment matching. */
 export const possibleTypes: Record<string, string[]> = Object.fromEntries(

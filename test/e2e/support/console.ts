@@ -19,6 +19,11 @@ import { ensureArtifacts } from './pages.ts';
 const adminDir = fileURLToPath(new URL('../../../admin/', import.meta.url));
 /** The console bundles the API's printed schema (admin/src/dataProvider/schema.ts). */
 const schemaFile = fileURLToPath(new URL('../../../api/schema.graphql', import.meta.url));
+/**
+ * And the modules it shares with the API and the domain package: the export sheets and labels
+ * under api/src/modules, the rules of prisma/src/reference. A change there changes the console.
+ */
+const sharedSources = ['../../../api/src/modules/', '../../../api/src/errors/', '../../../prisma/src/reference/'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
 
 function newestChange(path: string): number {
   const stat = statSync(path);
@@ -28,7 +33,7 @@ function newestChange(path: string): number {
 
 function isBuilt(): boolean {
   const built = join(consoleDir, 'index.html');
-  const sources = [join(adminDir, 'src'), join(adminDir, 'index.html'), join(adminDir, 'vite.config.ts'), join(adminDir, 'precompress.ts'), join(adminDir, 'apiIntrospection.ts'), join(adminDir, 'package.json'), schemaFile];
+  const sources = [join(adminDir, 'src'), join(adminDir, 'index.html'), join(adminDir, 'vite.config.ts'), join(adminDir, 'precompress.ts'), join(adminDir, 'apiIntrospection.ts'), join(adminDir, 'package.json'), schemaFile, ...sharedSources];
   return existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestChange));
 }
 

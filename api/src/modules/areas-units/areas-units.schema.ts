@@ -5,7 +5,7 @@ import { applicationsVisibleTo, areasVisibleTo, unitsVisibleTo } from '../../aut
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db.ts';
 import { UnitNatureEnum } from '../applications/application-enums.schema.ts';
-import { areaReaders, areasOrder, unitReaders, unitsOrder, unitsWhere } from './areas-units.service.ts';
+import { areaReaders, areasOrder, areasWhere, unitReaders, unitsOrder, unitsWhere } from './areas-units.service.ts';
 
 export const AreaKindEnum = builder.enumType(AreaKind, {
   name: 'AreaKind',
@@ -51,20 +51,30 @@ export const EmployerUnitType = builder.prismaNode('EmployerUnit', {
   }),
 });
 
+const AreaFilterInput = builder.inputType('AreaFilter', {
+  description: '推荐主管部门的筛选条件（各项同时满足）',
+  fields: (t) => ({
+    kind: t.field({ type: AreaKindEnum, required: false, description: '类别' }),
+    isSouthernXinjiang: t.boolean({ required: false, description: '是否南疆地区' }),
+    search: t.string({ required: false, description: '名称或代码中包含的文字' }),
+  }),
+});
+
 builder.queryFields((t) => ({
   areas: t.withAuth(areaReaders).prismaField({
     type: ['Area'],
-    description: '可见的推荐主管部门（按代码排序）',
-    resolve: (query, _root, _args, ctx) => prisma.area.findMany({ ...query, where: areasVisibleTo(ctx.actor), orderBy: areasOrder }),
+    description: '可见的推荐主管部门（按代码排序；可按类别、是否南疆、名称或代码筛选）',
+    args: { filter: t.arg({ type: AreaFilterInput, required: false }) },
+    resolve: (query, _root, args, ctx) => prisma.area.findMany({ ...query, where: areasWhere(ctx.actor, args.filter ?? {}), orderBy: areasOrder }),
   }),
   areasConnection: t.withAuth(areaReaders).prismaConnection({
     type: 'Area',
     cursor: 'id',
-    description: '可见的推荐主管部门（Relay 分页，含 totalCount；与 areas 同序）',
-    args: { offset: t.arg.int({ required: false, description: offsetDescription }) },
+    description: '可见的推荐主管部门（Relay 分页，含 totalCount；与 areas 同序、同筛选）',
+    args: { filter: t.arg({ type: AreaFilterInput, required: false }), offset: t.arg.int({ required: false, description: offsetDescription }) },
     resolve: (query, _root, args, ctx) =>
-      prisma.area.findMany({ ...withOffset(query, args), where: areasVisibleTo(ctx.actor), orderBy: areasOrder }),
-    totalCount: (_root, _args, ctx) => prisma.area.count({ where: areasVisibleTo(ctx.actor) }),
+      prisma.area.findMany({ ...withOffset(query, args), where: areasWhere(ctx.actor, args.filter ?? {}), orderBy: areasOrder }),
+    totalCount: (_root, args, ctx) => prisma.area.count({ where: areasWhere(ctx.actor, args.filter ?? {}) }),
   }),
   units: t.withAuth(unitReaders).prismaConnection({
     type: 'EmployerUnit',

@@ -1,18 +1,20 @@
 // The recommending authorities as one .xlsx, for GET /files/exports/areas.xlsx
 // (list-export.route.ts serves it): what the `areas` field lists for the reader (areasVisibleTo,
 // in areas-units.service.ts's order), each with the number of its units the reader sees, as
-// the list's `units`. The field takes no arguments, so neither does the file.
+// the list's `units`. It takes the field's own `filter` (AreaFilter), as the console's list sends it.
 import type { Actor } from '../../auth/actor.ts';
-import { areasVisibleTo, unitsVisibleTo } from '../../auth/row-rules.ts';
+import { unitsVisibleTo } from '../../auth/row-rules.ts';
 import { prisma } from '../../db.ts';
-import { areaReaders, areasOrder } from '../areas-units/areas-units.service.ts';
+import { type AreaFilter, areaReaders, areasOrder, areasWhere } from '../areas-units/areas-units.service.ts';
 import { areaListColumns, areaListFile, type AreaListRow } from './area-list-sheet.ts';
-import { type ExportedList, exportBatchSize, keysetList, type ListExport } from './list-export.ts';
+import { type ExportedList, exportBatchSize, inputType, keysetList, type ListExport } from './list-export.ts';
 
-export type AreaListQuery = Record<never, never>;
+export interface AreaListQuery {
+  filter: AreaFilter | null;
+}
 
-export async function areaList(actor: Actor, _query: AreaListQuery, _now: Date, batchSize = exportBatchSize): Promise<ExportedList<AreaListRow>> {
-  const where = areasVisibleTo(actor);
+export async function areaList(actor: Actor, query: AreaListQuery, _now: Date, batchSize = exportBatchSize): Promise<ExportedList<AreaListRow>> {
+  const where = areasWhere(actor, query.filter ?? {});
   return keysetList(batchSize, {
     count: () => prisma.area.count({ where }),
     read: (page) =>
@@ -32,7 +34,7 @@ export const areaListExport: ListExport<AreaListQuery, AreaListRow> = {
   targetType: 'Area',
   authScopes: areaReaders,
   refusal: '请先登录',
-  parameters: {},
+  parameters: { filter: { type: () => inputType('AreaFilter'), example: '{"kind":"PREFECTURE","isSouthernXinjiang":true,"search":"喀什"}' } },
   list: areaList,
   sheet: { name: areaListFile.sheetName, columns: areaListColumns },
 };

@@ -3,7 +3,7 @@
 // here), and where it is downloaded. Free of the database, so the console bundles it.
 import type { AreaKind } from '@tepei/db/enums';
 import { areaKindLabels } from '../areas-units/area-kinds.ts';
-import { columnLabels, countCell, type ListColumn, listFile, yesNoCell } from './list-sheet.ts';
+import { columnLabels, countCell, type ListColumn, listExportPath, listFile, yesNoCell } from './list-sheet.ts';
 
 /** One authority as the `areas` field gives it, with how many of its units the reader sees. */
 export interface AreaListRow {
@@ -27,5 +27,7 @@ export const areaListLabels = columnLabels(areaListColumns);
 
 export const areaListFile = listFile('areas', '推荐主管部门');
 
-/** Where the whole list is downloaded: the `areas` field takes no arguments. */
-export const areaListExportPath = (): string => areaListFile.pathname;
+/** Where the list is downloaded for the `areas` field's `filter` (AreaFilter), as the console's list sends it. */
+export function areaListExportPath(args: { filter?: object | null }): string {
+  return listExportPath(areaListFile.pathname, { filter: args.filter });
+}
