@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { postgresCpu, postgresCpuSince, processCpuMs } from './cpu.ts';
 import { type CellResult, runCell, type LoadRequest } from './load.ts';
 import { describeMachine } from './machine.ts';
 import { type Operation, operations, requestBody, type Scenario } from './operations.ts';
@@ -56,7 +57,21 @@ async function settle(server: ServerChild): Promise<void> {
   }
 }
 
-async function measure(server: ServerChild, request: LoadRequest, options: BenchOptions, pool?: SelectionPool): Promise<ServerMeasurement> {
+/** CPU per response over `work`, of the server and (`postgresApart`) of PostgreSQL. */
+async function withCpu(server: ServerChild, postgresApart: boolean, work: () => Promise<CellResult>): Promise<CellResult> {
+  const before = { server: processCpuMs(server.pid), postgres: postgresApart ? postgresCpu() : undefined };
+  const cell = await work();
+  const per = (ms: number) => (cell.responses ? ms / cell.responses : Number.NaN);
+  return {
+    ...cell,
+    cpuPerResponseMs: {
+      server: per(processCpuMs(server.pid) - before.server),
+      postgres: before.postgres ? per(postgresCpuSince(before.postgres)) : null,
+    },
+  };
+}
+
+async function measure(server: ServerChild, request: LoadRequest, options: BenchOptions, pool?: SelectionPool, postgresApart = true): Promise<ServerMeasurement> {
   const statements = await statementsPerRequest(server, request);
   await pool?.reset();
   const cells: CellResult[] = [];
@@ -73,8 +88,12 @@ async function measure(server: ServerChild, request: LoadRequest, options: Bench
     await settle(server);
     await pool?.reset();
     const stopSampling = server.sampleMemory();
-    const cell = await runCell(request, connections, options.durationSeconds, pool?.remaining);
-    await settle(server);
+    // The requests still in flight when the cell ends are answered inside it: their CPU counts.
+    const cell = await withCpu(server, postgresApart, async () => {
+      const measured = await runCell(request, connections, options.durationSeconds, pool?.remaining);
+      await settle(server);
+      return measured;
+    });
     peakRssMb = Math.max(peakRssMb, stopSampling());
     await pool?.reset();
     cells.push(cell);
@@ -192,7 +211,7 @@ async function benchEmbedded(size: number, options: BenchOptions, selected: read
     // database (open in the API process) does not allow from outside.
     for (const operation of selected.filter((candidate) => !candidate.mutates)) {
       log(`  ${operation.title}`);
-      results.push({ name: operation.name, title: operation.title, api: await measure(servers.api, requestFor(servers, 'api', operation), options) });
+      results.push({ name: operation.name, title: operation.title, api: await measure(servers.api, requestFor(servers, 'api', operation), options, undefined, false) });
     }
     return {
       size,

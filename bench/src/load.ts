@@ -22,6 +22,11 @@ export interface CellResult {
   p95: number;
   p99: number;
   seconds: number;
+  /**
+   * CPU per response during the cell (cpu.ts), ms: the server process's, and PostgreSQL's when it
+   * runs apart from the server (null for PGlite, inside the API process). Absent in older runs.
+   */
+  cpuPerResponseMs?: { server: number; postgres: number | null };
 }
 
 function percentile(sorted: readonly number[], fraction: number): number {

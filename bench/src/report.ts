@@ -195,6 +195,32 @@ function serverTable(entry: SizeResult): string[] {
   return rows;
 }
 
+/**
+ * Each server's CPU per response in each cell, and PostgreSQL's (cpu.ts): what limits a rate
+ * that misses its target — on two cores shared by every process, the side whose milliseconds
+ * per request are the larger bounds it. Nothing for runs measured before it was recorded.
+ */
+function cpuTable(entry: SizeResult): string[] {
+  const sides = (['api', 'postgraphile', 'baseline'] as const).filter((side) => entry.operations.some((operation) => operation[side]?.cells.some((cell) => cell.cpuPerResponseMs)));
+  if (!sides.length) return [];
+  const names = { api: 'API', postgraphile: 'PostGraphile', baseline: 'baseline' };
+  const cpuOf = (cell: CellResult | undefined) => {
+    const cpu = cell?.cpuPerResponseMs;
+    if (!cpu) return '–';
+    return cpu.postgres === null ? `${ms(cpu.server)} (PGlite included)` : `${ms(cpu.server)} + ${ms(cpu.postgres)}`;
+  };
+  return [
+    `CPU per response, ms of the server process + ms of PostgreSQL (from /proc, over each cell; ${entry.engine === 'server' ? 'PostgreSQL counts every backend and its background work' : 'PGlite runs inside the API process'}):`,
+    '',
+    `| Operation | Clients | ${sides.map((side) => names[side]).join(' | ')} |`,
+    `| --- | ---: | ${sides.map(() => '---:').join(' | ')} |`,
+    ...entry.operations.flatMap((operation) =>
+      operation.api.cells.map(({ connections }) => `| ${operation.title} | ${connections} | ${sides.map((side) => cpuOf(cellAt(operation, side, connections))).join(' | ')} |`),
+    ),
+    '',
+  ];
+}
+
 function embeddedTable(entry: SizeResult): string[] {
   const rows = ['| Operation | Clients | req/s | p50 / p95 / p99 ms | SQL/req | peak RSS MB (API + PGlite) |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const operation of entry.operations) {
@@ -277,6 +303,7 @@ export function renderReport(run: RunResult, before?: RunResult): string {
         '',
         ...serverTable(entry),
         '',
+        ...cpuTable(entry),
       );
     } else {
       lines.push(
@@ -287,6 +314,7 @@ export function renderReport(run: RunResult, before?: RunResult): string {
         '',
         ...embeddedTable(entry),
         '',
+        ...cpuTable(entry),
       );
     }
   }
