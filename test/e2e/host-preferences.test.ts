@@ -67,8 +67,17 @@ describe('form 3 picks its hosts from the registry', () => {
     await institution(page, 0).fill('北京市');
     await expect.poll(() => suggestions(page).allTextContents()).toContain('北京协和医院 北京市');
     await screenshotsAtSizes(page, 'host-preferences-suggestions', { fullPage: false, settle: () => institution(page, 0).scrollIntoViewIfNeeded() });
-    const position = (await suggestions(page).allTextContents()).indexOf('北京协和医院 北京市');
-    for (let step = 0; step <= position; step++) await page.keyboard.press('ArrowDown');
+    // The screenshots resize the page, which may close the list: open it again at the input, then
+    // step down until the keyboard's highlight is on the host (not a count of presses from a list
+    // that may have closed or reflowed meanwhile).
+    await institution(page, 0).focus();
+    await institution(page, 0).press('End');
+    await expect.poll(() => suggestions(page).allTextContents()).toContain('北京协和医院 北京市');
+    const highlighted = page.getByRole('listbox').locator('[role="option"].Mui-focused');
+    for (let step = 0; step < 20 && (await highlighted.count() === 0 || (await highlighted.textContent()) !== '北京协和医院 北京市'); step++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await highlighted.textContent()).toBe('北京协和医院 北京市');
     await page.keyboard.press('Enter');
     expect(await institution(page, 0).inputValue()).toBe('北京协和医院');
     expect(await errorOf(page, 'hostPreferences.0.institution')).toBe('名录内单位（北京市）');
