@@ -77,9 +77,10 @@ export async function dataVersion(): Promise<bigint> {
 // selects. Sent through Prisma's raw query, PostgreSQL parses and plans its 5–10 kB of SQL on
 // every request (1–2 ms of the database's CPU per page) and the API maps it through Prisma's raw
 // path. Outside a unit of work it goes to the pool as a named prepared statement instead (on a
-// PostgreSQL server; see `prepares`): each connection parses it once, and PostgreSQL keeps its plan. Names are the text's hash, so one
-// name never means two texts; a process prepares at most `preparedStatementLimit` texts (each is
-// kept by every connection of the pool until it closes), any more run unnamed.
+// PostgreSQL server; see `prepares`): each connection parses it once, and PostgreSQL keeps its
+// plan. Names are the text's hash, so one name never means two texts; a process prepares at most
+// `preparedStatementLimit` texts (each is kept by every connection of the pool until it closes),
+// any more run unnamed.
 
 /** Distinct statement texts a process prepares; an analyst's ad-hoc selections beyond them run unnamed. */
 export const preparedStatementLimit = 32;
@@ -106,7 +107,8 @@ function statementName(text: string): string | undefined {
  */
 export async function readStatement<Row>(text: string, values: readonly unknown[]): Promise<Row[]> {
   const unit = currentUnit.getStore();
-  if (unit || !pool) return (unit ?? boundClient()).$queryRawUnsafe<Row[]>(text, ...values);
+  if (unit) return unit.$queryRawUnsafe<Row[]>(text, ...values);
+  if (!pool) throw new Error('Statement sent before connectPrisma()');
   const result = await pool.query({ name: statementName(text), text, values: values as unknown[] });
   return result.rows as Row[];
 }
