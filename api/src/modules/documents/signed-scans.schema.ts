@@ -1,9 +1,9 @@
 // The signed scans an application still lacks for the regional decision (signed-scans.ts), on
 // the Application type for the queues, and the error the decision answers with. Loaded in one
 // batch per request, so a page of applications costs the same two queries as one.
-import DataLoader from 'dataloader';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
+import { rowLoader } from '../../row-loader.ts';
 import { SignedScansMissingError } from '../../errors/domain-errors.ts';
 import { errorType } from '../../errors/error-types.schema.ts';
 import { loadMissingSignedScans, type SignedScanKind, type SignedScansApplication, signedScansSelect } from './signed-scans.ts';
@@ -20,27 +20,11 @@ errorType(SignedScansMissingError, 'SignedScansMissingError', '缺少签字盖�
   missing: t.field({ type: [SignedScanKindEnum], resolve: (error: SignedScansMissingError) => error.missing as SignedScanKind[] }),
 }));
 
-const loaders = new WeakMap<Context, DataLoader<SignedScansApplication, SignedScanKind[], string>>();
-
-function missingScansLoader(ctx: Context) {
-  let loader = loaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(
-      async (applications) => {
-        const missing = await loadMissingSignedScans(applications);
-        return applications.map((application) => missing.get(application.id) ?? []);
-      },
-      { cacheKeyFn: (application) => application.id },
-    );
-    loaders.set(ctx, loader);
-  }
-  return loader;
-}
+const missingScansOfApplications = rowLoader<SignedScansApplication, SignedScanKind[]>((applications) => loadMissingSignedScans(applications), () => []);
 
 /** Missing scans computed from facts a read loaded with its page (application-reads.ts): the field then asks no query. */
 export function primeMissingSignedScans(ctx: Context, missing: ReadonlyMap<string, SignedScanKind[]>): void {
-  const loader = missingScansLoader(ctx);
-  for (const [id, kinds] of missing) loader.prime({ id } as SignedScansApplication, kinds);
+  missingScansOfApplications.prime(ctx, missing);
 }
 
 builder.prismaObjectField('Application', 'missingSignedScans', (t) =>
@@ -50,6 +34,6 @@ builder.prismaObjectField('Application', 'missingSignedScans', (t) =>
       '遴选前尚缺的签字盖章扫描件：单位审核通过后未上传附件4，或推荐后本地区未上传附件5（须晚于审核通过、推荐）。' +
       '为空表示齐全或当前状态无需；自治区确定入选时按同一规则核验',
     select: signedScansSelect,
-    resolve: (application, _args, ctx) => missingScansLoader(ctx).load(application),
+    resolve: (application, _args, ctx) => missingScansOfApplications.load(ctx, application),
   }),
 );
