@@ -53,7 +53,9 @@ export const builder = new SchemaBuilder<{
       const code = context.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED';
       // A refused mutation is an attempt worth recording; the write is awaited before the
       // response leaves (see yoga.ts).
-      if (info.parentType.name === 'Mutation') {
+      // A type's own scopes are asked with the object's path only under compiled execution
+      // (compiled-execution.ts): those are never the root's.
+      if (info?.parentType?.name === 'Mutation') {
         void writeAudit(context, { operation: info.fieldName, result: 'REFUSED', errorCode: code }, String(info.path.key));
       }
       return new GraphQLError(context.actor ? '无权执行此操作' : '请先登录', { extensions: { code } });
