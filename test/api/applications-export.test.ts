@@ -4,7 +4,8 @@
 // identifiers masked as everywhere else; bad input is a 400 in Chinese, no token a 401; each
 // download is audited; and the rows are read in batches after a cursor and streamed, so that a
 // long list never sits whole in memory.
-import { applicationList, applicationListXlsx } from '@tepei/api/modules/exports/application-list-export';
+import { applicationList, applicationListExport } from '@tepei/api/modules/exports/application-list-export';
+import { listXlsx } from '@tepei/api/modules/exports/list-export';
 import { applicationListColumns, applicationListExportPath } from '@tepei/api/modules/exports/application-list-sheet';
 import type { Actor } from '@tepei/api/auth/actor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,7 +174,7 @@ describe('reading and writing the export', () => {
         yield batch;
       }
     }
-    const reader = applicationListXlsx(actor, counted(), now, (error) => {
+    const reader = listXlsx(actor, applicationListExport, counted(), now, (error) => {
       throw error;
     }).getReader();
     const first = await reader.read();

@@ -129,7 +129,7 @@ describe('the audit log as Excel', () => {
         yield batch;
       }
     }
-    const reader = listXlsx(actor, auditRecordListExport.sheet, counted(), now, (error) => {
+    const reader = listXlsx(actor, auditRecordListExport, counted(), now, (error) => {
       throw error;
     }).getReader();
     const chunks: Uint8Array[] = [];

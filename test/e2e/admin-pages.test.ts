@@ -416,6 +416,12 @@ describe('the regional administrator in the console', () => {
     await workbook.xlsx.load(exported.bytes as unknown as ArrayBuffer);
     const codes = workbook.worksheets[0]!.getColumn(1).values.slice(2).map(String);
     expect(codes.sort()).toEqual(areas.filter((area) => area.kind === 'PREFECTURE').map((area) => area.code).sort());
+    // The file's columns are the list's, 本年度申报数 as the list shows it.
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers.slice(-2)).toEqual(['用人单位数', '本年度申报数']);
+    const kashgarLine = sheet.getRows(2, sheet.rowCount - 1)!.find((line) => String(line.getCell(1).value) === '653100')!;
+    expect(String(kashgarLine.getCell(headers.length).value)).toBe(String(kashgarApplications));
 
     await page.goto(listRoute('units', { areaId: kashgar.id }));
     const unitRows = page.locator('.RaDatagrid-tbody .RaDatagrid-row');

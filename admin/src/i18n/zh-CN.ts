@@ -116,7 +116,7 @@ export const appMessagesZh = {
     areas: {
       name: '推荐主管部门 |||| 推荐主管部门',
       // The list's columns are headed as the API's Excel export heads them.
-      fields: { ...areaListLabels, q: '名称或代码', applicationCount: '本年度申报数' },
+      fields: { ...areaListLabels, q: '名称或代码' },
     },
     rounds: {
       name: '年度与截止时间 |||| 年度与截止时间',

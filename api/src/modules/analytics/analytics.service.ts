@@ -29,6 +29,7 @@ import {
   trainingModeLabels,
   unitNatureLabels,
 } from '../applications/application-form.ts';
+import { currentRound } from '../rounds/rounds.service.ts';
 
 // ───────────────────────────── row rules, in SQL ─────────────────────────────
 
@@ -52,8 +53,12 @@ export function applicationsVisibleToSql(actor: Actor): Prisma.Sql {
 }
 
 /** Aggregates are for reviewers and analysts; an applicant has nothing to count but their own. */
+export function mayCount(actor: Actor): boolean {
+  return actor.role !== 'APPLICANT';
+}
+
 function assertMayCount(actor: Actor): void {
-  if (actor.role === 'APPLICANT') throw new ForbiddenError('申报人不能查看统计数据');
+  if (!mayCount(actor)) throw new ForbiddenError('申报人不能查看统计数据');
 }
 
 // ───────────────────────────── counts by dimension ─────────────────────────────
@@ -236,11 +241,7 @@ export function daysLeft(now: Date, deadline: Date): number {
 
 /** The round of that year, or the current one (as `currentRound` chooses it). */
 async function roundFor(roundYear: number | null | undefined, now: Date): Promise<Round | null> {
-  if (roundYear != null) return prisma.round.findUnique({ where: { year: roundYear } });
-  return (
-    (await prisma.round.findFirst({ where: { recommendationDeadline: { gte: now } }, orderBy: { year: 'asc' } })) ??
-    prisma.round.findFirst({ orderBy: { year: 'desc' } })
-  );
+  return roundYear != null ? prisma.round.findUnique({ where: { year: roundYear } }) : currentRound(now);
 }
 
 /**

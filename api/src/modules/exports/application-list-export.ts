@@ -10,7 +10,7 @@ import { type ApplicationFilter, applicationListArguments, type ApplicationOrder
 import { signedScansSelect, loadMissingSignedScans } from '../documents/signed-scans.ts';
 import { eligibilitySelect, loadEligibility } from '../eligibility/eligibility.loader.ts';
 import { applicationListColumns, applicationListFile, type ApplicationListRow } from './application-list-sheet.ts';
-import { type ExportedList, exportBatchSize, inputListType, inputType, keysetList, type ListExport, listQuery, listXlsx } from './list-export.ts';
+import { type ExportedList, exportBatchSize, inputListType, inputType, keysetList, type ListExport, listQuery } from './list-export.ts';
 
 export interface ApplicationListQuery {
   filter: ApplicationFilter | null;
@@ -58,13 +58,6 @@ export async function applicationList(actor: Actor, query: ApplicationListQuery,
   });
 }
 
-const sheet = { name: applicationListFile.sheetName, columns: applicationListColumns };
-
-/** The workbook of the batches, streamed (listXlsx), every cell through the personal-data policy. */
-export function applicationListXlsx(actor: Actor, batches: AsyncGenerator<ApplicationListRow[]>, now: Date, onFailure: (error: unknown) => void): ReadableStream<Uint8Array> {
-  return listXlsx(actor, sheet, batches, now, onFailure);
-}
-
 /** Reviewers of every stage and analysts (masked) may export; an applicant has no list. */
 export const applicationListExport: ListExport<ApplicationListQuery, ApplicationListRow> = {
   ...applicationListFile,
@@ -74,5 +67,5 @@ export const applicationListExport: ListExport<ApplicationListQuery, Application
   refusal: '仅审核人和数据分析账号可导出申报列表',
   parameters,
   list: applicationList,
-  sheet,
+  columns: applicationListColumns,
 };

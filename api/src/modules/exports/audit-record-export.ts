@@ -49,5 +49,5 @@ export const auditRecordListExport: ListExport<AuditRecordListQuery, AuditRecord
   refusal: '仅自治区人社厅管理员和数据分析账号可导出审计日志',
   parameters: { filter: { type: () => inputType('AuditFilter'), example: '{"operation":"login","result":"REFUSED"}' } },
   list: auditRecordList,
-  sheet: { name: auditRecordListFile.sheetName, columns: auditRecordListColumns },
+  columns: auditRecordListColumns,
 };

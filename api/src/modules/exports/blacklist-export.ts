@@ -51,5 +51,5 @@ export const blacklistExport: ListExport<BlacklistQuery, BlacklistRow> = {
   refusal: '仅自治区人社厅、数据分析账号和审核人可导出失信名单',
   parameters: { activeOnly: { type: () => inputType('Boolean'), example: 'true' } },
   list: blacklistEntries,
-  sheet: { name: blacklistFile.sheetName, columns: blacklistColumns },
+  columns: blacklistColumns,
 };

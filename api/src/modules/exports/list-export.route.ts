@@ -47,7 +47,7 @@ async function serveListExport(
     const { total, batches } = await list.list(actor, listQuery(list.parameters, url.searchParams), ctx.now());
     const fileName = list.fileName(ctx.now());
     await writeAudit(ctx, { ...audited, result: 'SUCCESS', details: { ...audited.details, fileName, rows: total } });
-    const body = listXlsx(actor, list.sheet, batches, ctx.now(), (error) => {
+    const body = listXlsx(actor, list, batches, ctx.now(), (error) => {
       logger.error({ err: error, operation: list.operation }, 'list export failed');
       void writeAudit(ctx, { ...audited, result: 'FAILED', errorCode: 'INTERNAL' });
     });

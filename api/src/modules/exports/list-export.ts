@@ -30,8 +30,17 @@ export interface ExportedList<Row> {
   batches: AsyncGenerator<Row[]>;
 }
 
-/** A list's export. Its file (ListFile, list-sheet.ts): where it is downloaded, under /files/exports/, and what the file is called. */
-export interface ListExport<Query, Row> extends Omit<ListFile, 'sheetName'> {
+/** A list's sheet: what it is called, and its columns. */
+export interface ListSheet<Row> {
+  sheetName: string;
+  columns: readonly ListColumn<Row>[];
+}
+
+/**
+ * A list's export. Its file (ListFile, list-sheet.ts): where it is downloaded, under
+ * /files/exports/, and what the file and its sheet are called; and the sheet's columns.
+ */
+export interface ListExport<Query, Row> extends ListFile, ListSheet<Row> {
   /** The audit operation of a download, and the kind of record the list holds. */
   operation: string;
   targetType: string;
@@ -46,7 +55,6 @@ export interface ListExport<Query, Row> extends Omit<ListFile, 'sheetName'> {
    * gives it). A ValidationFailedError, before any read, for what the reader may not ask.
    */
   list(actor: Actor, query: Query, now: Date, batchSize?: number): Promise<ExportedList<Row>>;
-  sheet: { name: string; columns: readonly ListColumn<Row>[] };
 }
 
 /** A named input type of the schema: an input object, an enum or a scalar. */
@@ -130,7 +138,7 @@ const bufferedBytes = 256 * 1024;
  */
 export function listXlsx<Row>(
   actor: Actor,
-  { name, columns }: { name: string; columns: readonly ListColumn<Row>[] },
+  { sheetName, columns }: ListSheet<Row>,
   batches: AsyncGenerator<Row[]>,
   now: Date,
   onFailure: (error: unknown) => void,
@@ -163,7 +171,7 @@ export function listXlsx<Row>(
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = '新疆少数民族科技骨干特殊培养管理系统';
   workbook.created = now;
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();

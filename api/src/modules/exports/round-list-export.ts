@@ -42,5 +42,5 @@ export const roundListExport: ListExport<RoundListQuery, RoundListRow> = {
   refusal: '请先登录',
   parameters: {},
   list: roundList,
-  sheet: { name: roundListFile.sheetName, columns: roundListColumns },
+  columns: roundListColumns,
 };

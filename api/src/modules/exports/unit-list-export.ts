@@ -64,5 +64,5 @@ export const unitListExport: ListExport<UnitListQuery, UnitListRow> = {
   refusal: '请先登录',
   parameters: { areaId: { type: () => inputType('ID'), example: '"QXJlYTo…"（areas 返回的 id）' } },
   list: unitList,
-  sheet: { name: unitListFile.sheetName, columns: unitListColumns },
+  columns: unitListColumns,
 };

@@ -45,5 +45,5 @@ export const userListExport: ListExport<UserListQuery, UserListRow> = {
   refusal: '仅自治区人社厅管理员和数据分析账号可导出账户列表',
   parameters: { role: { type: () => inputType('Role'), example: '"PREFECTURE"' } },
   list: userList,
-  sheet: { name: userListFile.sheetName, columns: userListColumns },
+  columns: userListColumns,
 };

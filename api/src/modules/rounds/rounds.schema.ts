@@ -9,7 +9,7 @@ import { commonErrors } from '../../errors/error-types.schema.ts';
 import { audited } from '../audit/audit.service.ts';
 import { isRoundFinished } from './round-finished.ts';
 import { type RoundPhase, roundPhase, roundPhaseLabels, roundPhases } from './round-phase.ts';
-import { advanceRoundPhase, createRound, nextRoundDraft, roundReaders, roundsOrder, updateRound } from './rounds.service.ts';
+import { advanceRoundPhase, createRound, currentRound, nextRoundDraft, roundReaders, roundsOrder, updateRound } from './rounds.service.ts';
 
 const nothing = { id: { in: [] as string[] } };
 
@@ -69,9 +69,7 @@ builder.queryFields((t) => ({
     type: 'Round',
     nullable: true,
     description: '当前年度：已发布（不在筹备中）的年度里，推荐截止时间未过的最早一个，否则最近一个',
-    resolve: async (query, _root, _args, ctx) =>
-      (await prisma.round.findFirst({ ...query, where: { stage: { not: 'PREPARING' }, recommendationDeadline: { gte: ctx.now() } }, orderBy: { year: 'asc' } })) ??
-      prisma.round.findFirst({ ...query, where: { stage: { not: 'PREPARING' } }, orderBy: { year: 'desc' } }),
+    resolve: (query, _root, _args, ctx) => currentRound(ctx.now(), query),
   }),
   nextRoundDraft: t.withAuth({ wholeProgrammeReader: true }).field({
     type: RoundDraftType,

@@ -21,6 +21,19 @@ export const roundReaders = { signedIn: true } as const;
 /** The `rounds` list's order, newest first (its Excel export reads it too); ending on the id, as a keyset needs. */
 export const roundsOrder = [{ year: 'desc' }, { id: 'asc' }] as const satisfies Prisma.RoundOrderByWithRelationInput[];
 
+/**
+ * 当前年度: of the published rounds (not in preparation), the earliest whose recommendation
+ * deadline has not passed, else the latest. The console's current round (`currentRound`), the
+ * dashboard's default round and the areas list's 本年度申报数 are this one round.
+ */
+export async function currentRound<Query extends Pick<Prisma.RoundFindFirstArgs, 'select' | 'include'>>(now: Date, query?: Query) {
+  const published = { stage: { not: 'PREPARING' } } as const satisfies Prisma.RoundWhereInput;
+  return (
+    (await prisma.round.findFirst({ ...query, where: { ...published, recommendationDeadline: { gte: now } }, orderBy: { year: 'asc' } })) ??
+    prisma.round.findFirst({ ...query, where: published, orderBy: { year: 'desc' } })
+  );
+}
+
 export interface RoundChanges {
   applicationDeadline?: Date | null;
   recommendationDeadline?: Date | null;
