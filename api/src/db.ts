@@ -92,12 +92,18 @@ const preparedNames = new Set<string>();
  */
 let prepares = false;
 
+/** The names of the texts prepared, by text: a shaped read's text is one string per shape, hashed once. */
+const namesByText = new Map<string, string>();
+
 function statementName(text: string): string | undefined {
   if (!prepares) return undefined;
+  const known = namesByText.get(text);
+  if (known) return known;
   const name = `tepei_${createHash('sha1').update(text).digest('base64url')}`;
   if (preparedNames.has(name)) return name;
   if (preparedNames.size >= preparedStatementLimit) return undefined;
   preparedNames.add(name);
+  namesByText.set(text, name);
   return name;
 }
 

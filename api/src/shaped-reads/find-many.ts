@@ -6,8 +6,9 @@ import { sql, type RawBuilder } from 'kysely';
 import { UnsupportedShape } from './model.ts';
 import { orderByClause, sortKeys } from './order.ts';
 import type { ColumnPlan } from './selection.ts';
-import { hydrate, jsonObject, rowJson } from './shape.ts';
-import { runJsonStatement, type StatementRunner } from './statement.ts';
+import { hydrate, jsonObject, rowJson, type Shape } from './shape.ts';
+import { compiled, runJsonStatement, type StatementRunner } from './statement.ts';
+import { StatementTemplates } from './statement-template.ts';
 import { Aliases, whereSql } from './where.ts';
 
 type Sql = RawBuilder<unknown>;
@@ -45,11 +46,20 @@ export interface ShapedPage<Row> {
 
 const allowedArguments = new Set(['where', 'orderBy', 'take', 'skip', 'select', 'include']);
 
-export async function shapedFindMany<Row>(
-  model: string,
-  args: ShapedFindManyArgs,
-  options: { count?: boolean; facts?: Record<string, FactQuery>; columns?: ColumnPlan; db?: StatementRunner } = {},
-): Promise<ShapedPage<Row>> {
+interface FindManyOptions {
+  count?: boolean;
+  facts?: Record<string, FactQuery>;
+  columns?: ColumnPlan;
+}
+
+/** How the answer's JSON is read back: the rows' shape and each fact's. */
+interface AnswerShapes {
+  rows: Shape;
+  facts: (readonly [string, Shape])[];
+}
+
+/** The statement of a read: WITH page AS (the rows) SELECT the JSON of rows, count and facts. */
+function findManyStatement({ model, args, options }: { model: string; args: ShapedFindManyArgs; options: FindManyOptions }) {
   for (const [key, value] of Object.entries(args)) {
     if (value !== undefined && !allowedArguments.has(key)) throw new UnsupportedShape(`findMany argument ${key}`);
   }
@@ -83,17 +93,26 @@ export async function shapedFindMany<Row>(
     parts.push([`fact_${name}`, sql`(SELECT coalesce(json_agg(${factJson}), '[]'::json) FROM ${sql.table(fact.model)} AS ${sql.id(alias)} WHERE ${condition})`]);
     return [name, factShape] as const;
   });
+  const statement = compiled(sql`WITH ${pageTable} AS (${page}) SELECT (${jsonObject(parts)})::text AS doc`);
+  return { ...statement, built: { rows: shape, facts: factShapes } satisfies AnswerShapes };
+}
 
-  const document = await runJsonStatement(
-    sql`WITH ${pageTable} AS (${page}) SELECT (${jsonObject(parts)})::text AS doc`,
-    options.db,
-  );
-  const answer = document as Record<string, unknown>;
+/** The reads' statements, built once per shape of their arguments (statement-template.ts). */
+export const findManyStatements = new StatementTemplates(findManyStatement);
+
+export async function shapedFindMany<Row>(
+  model: string,
+  args: ShapedFindManyArgs,
+  options: FindManyOptions & { db?: StatementRunner } = {},
+): Promise<ShapedPage<Row>> {
+  const { db, ...shapeOptions } = options;
+  const { sql: text, parameters, built: shapes } = findManyStatements.statement({ model, args, options: shapeOptions });
+  const answer = (await runJsonStatement(text, parameters, db)) as Record<string, unknown>;
   const facts = Object.fromEntries(
-    factShapes.map(([name, factShape]) => [name, (answer[`fact_${name}`] as Record<string, unknown>[]).map((item) => hydrate(item, factShape))]),
+    shapes.facts.map(([name, factShape]) => [name, (answer[`fact_${name}`] as Record<string, unknown>[]).map((item) => hydrate(item, factShape))]),
   );
   return {
-    rows: (answer.rows as Record<string, unknown>[]).map((item) => hydrate<Row>(item, shape)),
+    rows: (answer.rows as Record<string, unknown>[]).map((item) => hydrate<Row>(item, shapes.rows)),
     ...(options.count ? { count: answer.count as number } : {}),
     facts,
   };

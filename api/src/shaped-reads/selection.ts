@@ -1,6 +1,24 @@
 // Which fields a request selects below the field being resolved, through fragments: a shaped
 // read loads the facts of a computed field (eligibility, say) only when the request shows it.
-import { getNamedType, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from 'graphql';
+import { type FieldNode, getNamedType, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from 'graphql';
+
+/**
+ * What a selection gives, kept with the field's node of the parsed document: the same document
+ * (yoga's parser cache hands every request of a query the same one) asks the same of it every time.
+ */
+const answersByNode = new WeakMap<FieldNode, Map<string, unknown>>();
+
+function keptForNode<T>(info: GraphQLResolveInfo, key: string, answer: () => T): T {
+  const node = info.fieldNodes[0];
+  if (!node) return answer();
+  let kept = answersByNode.get(node);
+  if (!kept) answersByNode.set(node, (kept = new Map()));
+  const fullKey = `${info.fieldNodes.length}/${key}`;
+  if (kept.has(fullKey)) return kept.get(fullKey) as T;
+  const value = answer();
+  kept.set(fullKey, value);
+  return value;
+}
 
 function fieldsIn(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined, into: Map<string, SelectionSetNode[]>) {
   for (const selection of selectionSet?.selections ?? []) {
@@ -17,7 +35,11 @@ function fieldsIn(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | und
 }
 
 /** The names of the fields selected at `path` below the resolved field (e.g. ['edges', 'node']). */
-export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[]): ReadonlySet<string> {
+  return keptForNode(info, `names/${path.join('.')}`, () => fieldNamesAt(info, path));
+}
+
+function fieldNamesAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
   let level = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   for (const step of path) {
     const fields = new Map<string, SelectionSetNode[]>();
@@ -55,6 +77,10 @@ function mergePlans(a: ColumnPlan | null | undefined, b: ColumnPlan | null): Col
  * without a `select`, or a `select` reaching into a relation): then the row carries every column.
  */
 export function columnPlan(info: GraphQLResolveInfo, paths: readonly string[][], typeName: string): ColumnPlan | null {
+  return keptForNode(info, `plan/${typeName}/${paths.map((path) => path.join('.')).join('|')}`, () => planOf(info, paths, typeName));
+}
+
+function planOf(info: GraphQLResolveInfo, paths: readonly string[][], typeName: string): ColumnPlan | null {
   const type = info.schema.getType(typeName);
   if (!isObjectType(type)) return null;
   const fields = type.getFields();
@@ -66,7 +92,7 @@ export function columnPlan(info: GraphQLResolveInfo, paths: readonly string[][],
     const extensions = (field?.extensions ?? {}) as Record<string, unknown>;
     const relation = extensions.pothosPrismaRelationField as { name: string } | undefined;
     if (relation && field) {
-      const nested = columnPlan(info, paths.map((path) => [...path, name]), getNamedType(field.type).name);
+      const nested = planOf(info, paths.map((path) => [...path, name]), getNamedType(field.type).name);
       relations.set(relation.name, mergePlans(relations.get(relation.name), nested));
       continue;
     }

@@ -26,8 +26,7 @@ export type StatementRunner = Pick<typeof prisma, '$queryRawUnsafe'>;
  * Runs a statement that answers one row with one text column `doc` holding JSON, and parses it:
  * in `db` when the caller holds a transaction, else as readStatement sends it.
  */
-export async function runJsonStatement(statement: RawBuilder<unknown>, db?: StatementRunner): Promise<unknown> {
-  const { sql, parameters } = compiled(statement);
+export async function runJsonStatement(sql: string, parameters: readonly unknown[], db?: StatementRunner): Promise<unknown> {
   const rows = db ? await db.$queryRawUnsafe<{ doc: string }[]>(sql, ...parameters) : await readStatement<{ doc: string }>(sql, parameters);
   return JSON.parse(rows[0]!.doc);
 }

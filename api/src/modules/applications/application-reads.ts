@@ -40,10 +40,19 @@ import { primeEligibility } from './application-eligibility.schema.ts';
 /** Whether reads of applications are shaped; a test turns it off to compare with Prisma's answers. */
 export const shapedReads = { enabled: true };
 
-/** A column of every row of the page, as the values of a list filter. */
-const ofPage = (column: string) => valuesOf(sql`SELECT ${sql.ref(column)} FROM page`);
+// One instance per column, so that a statement's shape names it the same way every time
+// (shaped-reads/statement-template.ts keys a subquery by its instance's text, compiled once).
+const pageColumns = new Map<string, string[]>();
 
-const idNumbersOfPage = () => valuesOf(sql`SELECT upper(btrim(${sql.ref('idNumber')})) FROM page`);
+/** A column of every row of the page, as the values of a list filter. */
+function ofPage(column: string): string[] {
+  let values = pageColumns.get(column);
+  if (!values) pageColumns.set(column, (values = valuesOf(sql`SELECT ${sql.ref(column)} FROM page`)));
+  return values;
+}
+
+const idNumbersOfPageValues = valuesOf(sql`SELECT upper(btrim(${sql.ref('idNumber')})) FROM page`);
+const idNumbersOfPage = () => idNumbersOfPageValues;
 
 export function eligibilityFacts(now: Date): Record<string, FactQuery> {
   return {
