@@ -81,7 +81,10 @@ export function auditVisibleTo(actor: Actor): Prisma.AuditRecordWhereInput {
   return actor.role === 'REGIONAL' || actor.role === 'ANALYST' ? {} : { id: { in: [] } };
 }
 
-/** A round in preparation (筹备中) is the regional bureau's draft: nobody else sees it yet. */
+/** The rounds out of preparation (筹备中): a round in preparation is the regional bureau's draft. */
+export const publishedRounds = { stage: { not: 'PREPARING' } } as const satisfies Prisma.RoundWhereInput;
+
+/** A round in preparation is the regional bureau's draft: nobody else sees it yet. */
 export function roundsVisibleTo(actor: Actor): Prisma.RoundWhereInput {
-  return actor.role === 'REGIONAL' || actor.role === 'ANALYST' ? {} : { stage: { not: 'PREPARING' } };
+  return actor.role === 'REGIONAL' || actor.role === 'ANALYST' ? {} : publishedRounds;
 }

@@ -7,6 +7,7 @@
 // finished round is history and stays as it was.
 import type { Prisma, Round } from '@tepei/db/client';
 import type { Actor } from '../../auth/actor.ts';
+import { publishedRounds } from '../../auth/row-rules.ts';
 import { beijingDate, endOfBeijingDay, formatBeijing } from '../../clock.ts';
 import { prisma, transactionOptions } from '../../db.ts';
 import { ConflictError, FieldProblems, ForbiddenError, NotFoundError, RoundPhaseError } from '../../errors/domain-errors.ts';
@@ -27,10 +28,9 @@ export const roundsOrder = [{ year: 'desc' }, { id: 'asc' }] as const satisfies 
  * dashboard's default round and the areas list's 本年度申报数 are this one round.
  */
 export async function currentRound<Query extends Pick<Prisma.RoundFindFirstArgs, 'select' | 'include'>>(now: Date, query?: Query) {
-  const published = { stage: { not: 'PREPARING' } } as const satisfies Prisma.RoundWhereInput;
   return (
-    (await prisma.round.findFirst({ ...query, where: { ...published, recommendationDeadline: { gte: now } }, orderBy: { year: 'asc' } })) ??
-    prisma.round.findFirst({ ...query, where: published, orderBy: { year: 'desc' } })
+    (await prisma.round.findFirst({ ...query, where: { ...publishedRounds, recommendationDeadline: { gte: now } }, orderBy: { year: 'asc' } })) ??
+    prisma.round.findFirst({ ...query, where: publishedRounds, orderBy: { year: 'desc' } })
   );
 }
 
