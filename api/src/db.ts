@@ -84,7 +84,6 @@ export async function dataVersion(): Promise<bigint> {
 
 /** Distinct statement texts a process prepares; an analyst's ad-hoc selections beyond them run unnamed. */
 export const preparedStatementLimit = 32;
-const preparedNames = new Set<string>();
 /**
  * Not on the embedded database: PGlite's socket serves every connection from its one session, so
  * a statement one connection prepared exists for the others and outlives its connection, and
@@ -92,18 +91,16 @@ const preparedNames = new Set<string>();
  */
 let prepares = false;
 
-/** The names of the texts prepared, by text: a shaped read's text is one string per shape, hashed once. */
-const namesByText = new Map<string, string>();
+/** The names of the texts prepared, by text: each text is hashed once. */
+const preparedNames = new Map<string, string>();
 
 function statementName(text: string): string | undefined {
   if (!prepares) return undefined;
-  const known = namesByText.get(text);
+  const known = preparedNames.get(text);
   if (known) return known;
-  const name = `tepei_${createHash('sha1').update(text).digest('base64url')}`;
-  if (preparedNames.has(name)) return name;
   if (preparedNames.size >= preparedStatementLimit) return undefined;
-  preparedNames.add(name);
-  namesByText.set(text, name);
+  const name = `tepei_${createHash('sha1').update(text).digest('base64url')}`;
+  preparedNames.set(text, name);
   return name;
 }
 
