@@ -21,11 +21,14 @@ export interface Template<Built> {
   built: Built;
 }
 
-/** The read's arguments as a key of their shape, the values compared in its wheres, and the arguments with stand-ins for them. */
+/**
+ * The read's arguments as a key of their shape, the values compared in its wheres, and, when
+ * asked (a shape not seen yet), the arguments with stand-ins for those values.
+ */
 interface Parametrized {
   key: string;
   values: unknown[];
-  standIns: unknown;
+  standIns?: unknown;
 }
 
 // A stand-in string carries its value's index between two NULs (no text a where compares has one:
@@ -42,10 +45,11 @@ const isPlainObject = (value: object) => {
 
 const subqueryKeys = new WeakMap<SqlValues, string>();
 
-function parametrize(input: unknown): Parametrized {
+function parametrize(input: unknown, withStandIns: boolean): Parametrized {
   const values: unknown[] = [];
   const standInOf = (value: unknown): unknown => {
     const index = values.push(value) - 1;
+    if (!withStandIns) return undefined;
     if (typeof value === 'string') return standInText(index);
     if (typeof value === 'number') return standInNumberBase + index;
     return new Date(standInDateBase + index);
@@ -75,7 +79,7 @@ function parametrize(input: unknown): Parametrized {
     if (value instanceof SqlValues) return [`V${subqueryKeyOf(value)}`, value];
     if (Array.isArray(value)) {
       const items = value.map((item) => walk(item, inWhere));
-      return [`[${items.map(([key]) => key).join(',')}]`, items.map(([, standIn]) => standIn)];
+      return [`[${items.map(([key]) => key).join(',')}]`, withStandIns ? items.map(([, standIn]) => standIn) : undefined];
     }
     // A column plan's sets and maps hold names only: their shape is their contents.
     if (value instanceof Set) return [`S${JSON.stringify([...value])}`, value];
@@ -85,16 +89,16 @@ function parametrize(input: unknown): Parametrized {
     }
     if (!isPlainObject(value)) throw new Unkeyable(value.constructor?.name ?? 'object');
     const keys: string[] = [];
-    const standIn: Record<string, unknown> = {};
+    const standIn: Record<string, unknown> | undefined = withStandIns ? {} : undefined;
     for (const [name, nested] of Object.entries(value)) {
       const [key, nestedStandIn] = walk(nested, inWhere || name === 'where');
       keys.push(`${JSON.stringify(name)}:${key}`);
-      standIn[name] = nestedStandIn;
+      if (standIn) standIn[name] = nestedStandIn;
     }
     return [`{${keys.join(',')}}`, standIn];
   };
   const [key, standIns] = walk(input, false);
-  return { key, values, standIns };
+  return withStandIns ? { key, values, standIns } : { key, values };
 }
 
 /** A where's values taken from a subquery: its shape is the subquery's own text and parameters (compiled once per instance). */
@@ -156,15 +160,16 @@ export class StatementTemplates<Input, Built> {
     if (!statementTemplates.enabled) return this.build(input);
     let parametrized: Parametrized;
     try {
-      parametrized = parametrize(input);
+      parametrized = parametrize(input, false);
     } catch (error) {
       if (error instanceof Unkeyable) return this.build(input);
       throw error;
     }
-    const { key, values, standIns } = parametrized;
+    const { key, values } = parametrized;
     let template = this.templates.get(key);
     if (template === undefined) {
-      const built = this.build(standIns as Input);
+      // Stand-ins only for a shape not seen yet: the same walk, so the same values in the same order.
+      const built = this.build(parametrize(input, true).standIns as Input);
       const slots = slotsOf(built.sql, built.parameters, values);
       template = slots ? { sql: built.sql, slots, built: built.built } : null;
       if (this.templates.size >= templateLimit) this.templates.delete(this.templates.keys().next().value!);

@@ -51,8 +51,7 @@ function ofPage(column: string): string[] {
   return values;
 }
 
-const idNumbersOfPageValues = valuesOf(sql`SELECT upper(btrim(${sql.ref('idNumber')})) FROM page`);
-const idNumbersOfPage = () => idNumbersOfPageValues;
+const idNumbersOfPage = valuesOf(sql`SELECT upper(btrim(${sql.ref('idNumber')})) FROM page`);
 
 export function eligibilityFacts(now: Date): Record<string, FactQuery> {
   return {
@@ -60,8 +59,8 @@ export function eligibilityFacts(now: Date): Record<string, FactQuery> {
     areas: { model: 'Area', where: { id: { in: ofPage('areaId') } }, select: areaFactsSelect },
     units: { model: 'EmployerUnit', where: { id: { in: ofPage('unitId') } }, select: unitFactsSelect },
     // ID numbers as normalizeResidentId (trim, upper case) makes them before the loader's lookup.
-    listings: { model: 'BlacklistEntry', where: listingsInForceWhere(idNumbersOfPage(), ofPage('unitId'), now), select: listingFactsSelect },
-    participations: { model: 'Application', where: participationsWhere(idNumbersOfPage()), select: participationFactsSelect },
+    listings: { model: 'BlacklistEntry', where: listingsInForceWhere(idNumbersOfPage, ofPage('unitId'), now), select: listingFactsSelect },
+    participations: { model: 'Application', where: participationsWhere(idNumbersOfPage), select: participationFactsSelect },
   };
 }
 

@@ -1,6 +1,7 @@
 // The recommending authorities as a spreadsheet: the columns of the console's list (the
-// `areas` field's, and the current round's applications per area), with its Chinese headers (i18n resources.areas.fields reads them from
-// here), and where it is downloaded. Free of the database, so the console bundles it.
+// `areas` field's, and the current round's applications per area), with its Chinese headers
+// (i18n resources.areas.fields reads them from here), and where it is downloaded. Free of the
+// database, so the console bundles it.
 import type { AreaKind } from '@tepei/db/enums';
 import { areaKindLabels } from '../areas-units/area-kinds.ts';
 import { columnLabels, countCell, type ListColumn, listExportPath, listFile, yesNoCell } from './list-sheet.ts';
